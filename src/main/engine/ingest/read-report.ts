@@ -1,0 +1,129 @@
+// Reads one file into a ParsedReport: checks it is text, detects its format from content,
+// streams it through the reader while hashing the same bytes, and normalises the results.
+// Any problem becomes a ReportError with one line; nothing is stored here.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import type { RawRunInfo, RawTestResult, ResultSink } from '../model/raw-result.js';
+import type { ParsedReport } from '../model/normalised-report.js';
+import { countTotals, normaliseTests } from '../model/normalise-report.js';
+import type { ReportInput, ReportReader } from '../readers/report-reader.js';
+import { ReportError } from '../readers/report-error.js';
+import { TEST_READERS } from '../readers/registry.js';
+
+export const HEAD_BYTES = 64 * 1024;
+const CHUNK_BYTES = 1024 * 1024;
+
+/** A file that is readable text but no format claims: skipped quietly inside a folder walk. */
+export class NotAReportError extends ReportError {
+  override name = 'NotAReportError';
+}
+
+export interface FileHead {
+  size: number;
+  mtimeMs: number;
+  /** The first bytes decoded, BOM and leading whitespace removed. */
+  text: string;
+}
+
+export async function readHead(path: string): Promise<FileHead> {
+  const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+    throw new ReportError(error.code === 'ENOENT' ? 'file does not exist' : `cannot read file (${error.code ?? error.message})`);
+  });
+  if (!info.isFile()) throw new ReportError('not a regular file');
+  if (info.size === 0) throw new ReportError('file is empty');
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(Math.min(HEAD_BYTES, info.size));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const bytes = buffer.subarray(0, bytesRead);
+    if (bytes.includes(0)) throw new NotAReportError('binary file (contains NUL bytes), not a test report');
+    // Not fatal here: the head may end inside a multi-byte character. read() validates it all.
+    const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '').trimStart();
+    if (text === '') throw new ReportError('file is empty (only whitespace)');
+    return { size: info.size, mtimeMs: info.mtimeMs, text };
+  } finally {
+    await handle.close();
+  }
+}
+
+export function detectReader(head: string, readers: readonly ReportReader[] = TEST_READERS): ReportReader | null {
+  return readers.find((reader) => reader.matches(head)) ?? null;
+}
+
+/** Streams the file as validated UTF-8 text while hashing its bytes. */
+function fileInput(path: string, hash: ReturnType<typeof createHash>): ReportInput {
+  return {
+    path,
+    async *text() {
+      const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+      let offset = 0;
+      for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {
+        const bytes = chunk as Buffer;
+        hash.update(bytes);
+        let text: string;
+        try {
+          text = decoder.decode(bytes, { stream: true });
+        } catch (error) {
+          throw new ReportError(`invalid UTF-8 in bytes ${offset}-${offset + bytes.length} (${(error as Error).message})`);
+        }
+        if (text.includes('\u0000')) throw new ReportError('binary content (NUL byte), not a test report');
+        offset += bytes.length;
+        yield text;
+      }
+      try {
+        const rest = decoder.decode();
+        if (rest) yield rest;
+      } catch (error) {
+        throw new ReportError(`truncated UTF-8 at the end of the file (${(error as Error).message})`);
+      }
+    },
+  };
+}
+
+/** A sink that keeps everything a reader pushes, for normalisation once the reader is done. */
+export class CollectingSink implements ResultSink {
+  readonly tests: RawTestResult[] = [];
+  readonly info: RawRunInfo = {};
+  readonly warnings: string[] = [];
+
+  runInfo(info: RawRunInfo): void {
+    if (info.startedAt !== undefined) this.info.startedAt ??= info.startedAt;
+    if (info.durationMs !== undefined) this.info.durationMs ??= info.durationMs;
+    if (info.hostname !== undefined) this.info.hostname ??= info.hostname;
+    if (info.properties) this.info.properties = { ...info.properties, ...this.info.properties };
+  }
+
+  test(result: RawTestResult): void {
+    this.tests.push(result);
+  }
+
+  warn(message: string): void {
+    this.warnings.push(message);
+  }
+}
+
+/**
+ * Reads and normalises one test-result file. Throws NotAReportError when no reader claims it,
+ * ReportError when it is claimed but bad.
+ */
+export async function readReport(path: string, readers: readonly ReportReader[] = TEST_READERS): Promise<ParsedReport> {
+  const head = await readHead(path);
+  const reader = detectReader(head.text, readers);
+  if (!reader) throw new NotAReportError('not a recognised test report (unknown format)');
+  const hash = createHash('sha256');
+  const sink = new CollectingSink();
+  await reader.read(fileInput(path, hash), sink);
+  const tests = normaliseTests(sink.tests);
+  return {
+    path,
+    format: reader.format,
+    size: head.size,
+    mtimeMs: head.mtimeMs,
+    sha256: hash.digest('hex'),
+    info: sink.info,
+    tests,
+    totals: countTotals(tests),
+    warnings: sink.warnings,
+  };
+}

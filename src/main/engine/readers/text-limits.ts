@@ -1,0 +1,45 @@
+// Bounded text collection: a report may carry a 5 MB failure message or megabytes of captured
+// output. We keep the head (where the assertion is) and say how much was dropped, so memory
+// stays bounded and nothing silently disappears.
+
+export const MAX_MESSAGE_CHARS = 64 * 1024;
+export const MAX_BODY_CHARS = 256 * 1024;
+
+export class BoundedText {
+  private parts: string[] = [];
+  private kept = 0;
+  private dropped = 0;
+
+  constructor(private readonly limit: number = MAX_BODY_CHARS) {}
+
+  append(text: string): void {
+    const room = this.limit - this.kept;
+    if (room <= 0) {
+      this.dropped += text.length;
+      return;
+    }
+    if (text.length <= room) {
+      this.parts.push(text);
+      this.kept += text.length;
+      return;
+    }
+    this.parts.push(text.slice(0, room));
+    this.kept += room;
+    this.dropped += text.length - room;
+  }
+
+  get empty(): boolean {
+    return this.kept === 0;
+  }
+
+  toString(): string {
+    const body = this.parts.join('');
+    return this.dropped > 0 ? `${body}\n… [${this.dropped} more characters not stored]` : body;
+  }
+}
+
+/** Cut one string to `limit`, saying how much was dropped. */
+export function capText(text: string | undefined, limit: number): string | undefined {
+  if (text === undefined || text.length <= limit) return text;
+  return `${text.slice(0, limit)}\n… [${text.length - limit} more characters not stored]`;
+}
