@@ -15,7 +15,7 @@ export interface XmlHandlers {
 }
 
 export async function parseXml(input: ReportInput, handlers: XmlHandlers): Promise<void> {
-  const parser = new SaxesParser({ position: true });
+  const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
   let depth = 0;
   let sawRoot = false;
   let failure: ReportError | null = null;
@@ -62,7 +62,7 @@ function xmlSyntaxError(message: string, sawRoot: boolean): ReportError {
   // saxes messages look like "path:3:14: unclosed tag: testsuite"; keep line:column and the words.
   const match = /(\d+):(\d+): (.*)$/s.exec(message);
   const where = match ? `line ${match[1]}, column ${match[2]}` : '';
-  const what = match ? match[3] : message;
+  const what = match?.[3] ?? message;
   if (/unclosed tag/i.test(what)) {
     return new ReportError(`truncated XML: ${oneLine(what)}${where ? ` (${where})` : ''}`);
   }

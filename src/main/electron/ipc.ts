@@ -1,0 +1,27 @@
+// The main-process end of the one IPC channel. A call is answered only when it comes from the
+// UI's own top-level frame, names a method on the shared allow-list and carries arguments of
+// that method's shape (src/shared/api-contract.ts); everything else is refused with one line.
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { dispatchCall } from '../../shared/api-contract.js';
+import type { CallEnvelope } from '../../shared/engine-client.js';
+import { IPC_CALL_CHANNEL } from '../../shared/ipc-channel.js';
+import type { EngineApi } from '../../shared/types.js';
+import { oneLine } from '../engine/readers/report-error.js';
+import { isUiUrl } from './app-origin.js';
+
+export function registerEngineIpc(engine: EngineApi, uiOrigin: string): void {
+  ipcMain.handle(IPC_CALL_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, args: unknown): Promise<CallEnvelope> => {
+    const frame = event.senderFrame;
+    if (!frame || frame.parent !== null || !isUiUrl(frame.url, uiOrigin)) {
+      return { ok: false, error: 'refused: the call does not come from the Vigil UI' };
+    }
+    try {
+      return { ok: true, value: await dispatchCall(engine, method, args) };
+    } catch (error) {
+      // The renderer gets the message; the stack stays here, where it can be read.
+      if (!(error instanceof Error)) throw error;
+      console.error(`vigil: ${String(method)}: ${error.stack ?? error.message}`);
+      return { ok: false, error: oneLine(error.message) };
+    }
+  });
+}

@@ -1,0 +1,156 @@
+// Groups parsed reports into runs the way runners write them (CLI.md, `vigil ingest`):
+// - reports of one folder whose time spans touch are one run (Surefire's TEST-*.xml per class,
+//   shards written together); reports of one folder with separate start times are separate runs;
+// - two reports of one run written by two reporters (Vitest's JUnit + JSON) hold the same
+//   tests: they are recognised by identical totals and counted once;
+// - runs in different folders stay different runs.
+import { createHash } from 'node:crypto';
+import { dirname } from 'node:path';
+import type { AssembledRun, SourceRecord } from '../model/assembled-run.js';
+import type { NormalisedTest, ParsedReport } from '../model/normalised-report.js';
+import { countTotals } from '../model/normalise-report.js';
+import type { TestReportFormat } from '../readers/report-reader.js';
+import type { ProjectResolver } from './project-name.js';
+
+/** Reports whose spans are closer than this belong to one run (classes run back to back). */
+export const SAME_RUN_GAP_MS = 5_000;
+
+/** When two reporters wrote the same run, keep the richer format's results. */
+const FORMAT_PREFERENCE: Record<TestReportFormat, number> = {
+  'jest-json': 0,
+  'pytest-json': 1,
+  'go-test-json': 2,
+  'rspec-json': 3,
+  'mocha-json': 4,
+  'dart-json': 5,
+  'ctrf-json': 6,
+  trx: 7,
+  'nunit-xml': 8,
+  'xunit-xml': 9,
+  tap: 10,
+  'junit-xml': 11,
+};
+
+interface Timed {
+  report: ParsedReport;
+  /** Start used for display: the report's own time, else the file's mtime. */
+  startedAtMs: number;
+  /** Span used for grouping. Without an own timestamp the file was written at the end. */
+  spanStart: number;
+  spanEnd: number;
+}
+
+export function assembleRuns(reports: readonly ParsedReport[], projects: ProjectResolver, projectName?: string): AssembledRun[] {
+  const byFolder = new Map<string, ParsedReport[]>();
+  for (const report of reports) {
+    const folder = dirname(report.path);
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), report]);
+  }
+  const runs: AssembledRun[] = [];
+  for (const [folder, folderReports] of byFolder) {
+    for (const cluster of clusterByTime(folderReports.map(timed))) {
+      runs.push(buildRun(folder, cluster, projects, projectName));
+    }
+  }
+  return runs.sort((a, b) => a.startedAtMs - b.startedAtMs);
+}
+
+/** Longer than any real run: such a duration is a writer's bug (seen: 62 years) and is ignored. */
+const MAX_PLAUSIBLE_DURATION_MS = 7 * 24 * 3600 * 1000;
+
+function reportDuration(report: ParsedReport): number {
+  const own = report.info.durationMs;
+  if (own !== undefined && own <= MAX_PLAUSIBLE_DURATION_MS) return own;
+  const sum = report.tests.reduce((total, test) => total + (test.durationMs ?? 0), 0);
+  return sum <= MAX_PLAUSIBLE_DURATION_MS ? sum : 0;
+}
+
+function timed(report: ParsedReport): Timed {
+  const own = report.info.startedAt ? Date.parse(report.info.startedAt) : Number.NaN;
+  const duration = reportDuration(report);
+  if (Number.isFinite(own)) return { report, startedAtMs: own, spanStart: own, spanEnd: own + duration };
+  return { report, startedAtMs: report.mtimeMs, spanStart: report.mtimeMs - duration, spanEnd: report.mtimeMs };
+}
+
+function clusterByTime(items: Timed[]): Timed[][] {
+  const sorted = [...items].sort((a, b) => a.spanStart - b.spanStart || a.report.path.localeCompare(b.report.path));
+  const clusters: Timed[][] = [];
+  let current: Timed[] = [];
+  let currentEnd = Number.NEGATIVE_INFINITY;
+  for (const item of sorted) {
+    if (current.length > 0 && item.spanStart > currentEnd + SAME_RUN_GAP_MS) {
+      clusters.push(current);
+      current = [];
+    }
+    current.push(item);
+    currentEnd = current.length === 1 ? item.spanEnd : Math.max(currentEnd, item.spanEnd);
+  }
+  if (current.length > 0) clusters.push(current);
+  return clusters;
+}
+
+function sameTotals(a: ParsedReport, b: ParsedReport): boolean {
+  return (
+    a.totals.tests > 0 &&
+    a.totals.tests === b.totals.tests &&
+    a.totals.passed === b.totals.passed &&
+    a.totals.failed === b.totals.failed &&
+    a.totals.errored === b.totals.errored &&
+    a.totals.skipped === b.totals.skipped
+  );
+}
+
+/** Drops reports that repeat another report's run in another format; keeps the preferred one. */
+function withoutMirrors(cluster: Timed[]): Timed[] {
+  const ranked = [...cluster].sort((a, b) => FORMAT_PREFERENCE[a.report.format] - FORMAT_PREFERENCE[b.report.format]);
+  const kept: Timed[] = [];
+  for (const item of ranked) {
+    const mirrored = kept.some((other) => other.report.format !== item.report.format && sameTotals(other.report, item.report));
+    if (!mirrored) kept.push(item);
+  }
+  return cluster.filter((item) => kept.includes(item));
+}
+
+function buildRun(folder: string, cluster: Timed[], projects: ProjectResolver, projectName?: string): AssembledRun {
+  const kept = withoutMirrors(cluster);
+  const tests = new Map<string, NormalisedTest>();
+  for (const item of kept) for (const test of item.report.tests) tests.set(test.id, test);
+  const sources: SourceRecord[] = cluster.map(({ report }) => ({
+    path: report.path,
+    size: report.size,
+    mtimeMs: report.mtimeMs,
+    sha256: report.sha256,
+    format: report.format,
+    kind: 'tests',
+  }));
+  const first = kept[0] ?? cluster[0];
+  if (!first) throw new Error('assembleRuns: an empty cluster cannot become a run');
+  const guess = projects.forReport(first.report.path);
+  const startedAtMs = Math.min(...cluster.map((item) => item.startedAtMs));
+  const spanStart = Math.min(...kept.map((item) => item.spanStart));
+  const spanEnd = Math.max(...kept.map((item) => item.spanEnd));
+  const properties: Record<string, string> = {};
+  for (const item of kept) Object.assign(properties, item.report.info.properties ?? {});
+  const testList = [...tests.values()];
+  return {
+    id: runId(sources),
+    project: projectName ?? guess.name,
+    projectRoot: projectName ? null : guess.root,
+    folder,
+    startedAtMs,
+    durationMs: kept.length === 1 ? reportDuration(first.report) : spanEnd - spanStart,
+    format: first.report.format,
+    hostname: kept.map((item) => item.report.info.hostname).find((name) => name !== undefined) ?? null,
+    properties,
+    sources,
+    tests: testList,
+    totals: countTotals(testList),
+  };
+}
+
+/** Content-derived: the same reports always make the same run id. */
+function runId(sources: SourceRecord[]): string {
+  const hash = createHash('sha256');
+  for (const sha of sources.map((source) => source.sha256).sort()) hash.update(sha);
+  return `r_${hash.digest('hex').slice(0, 16)}`;
+}

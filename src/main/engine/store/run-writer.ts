@@ -1,0 +1,91 @@
+// Writes one assembled run in one transaction: a crash or kill mid-way leaves the store as it
+// was before. Statements are prepared once per writer; no per-row transactions.
+import type { Database, Statement } from 'better-sqlite3';
+import type { AssembledRun } from '../model/assembled-run.js';
+
+export class RunWriter {
+  private readonly upsertProject: Statement;
+  private readonly insertRun: Statement;
+  private readonly insertSource: Statement;
+  private readonly upsertTest: Statement;
+  private readonly insertResult: Statement;
+  private readonly insertAttempt: Statement;
+  private readonly insertProperty: Statement;
+
+  constructor(private readonly db: Database) {
+    this.upsertProject = db.prepare(
+      `INSERT INTO projects (name, root) VALUES (?, ?)
+       ON CONFLICT (name) DO UPDATE SET root = COALESCE(projects.root, excluded.root)
+       RETURNING id`,
+    );
+    this.insertRun = db.prepare(
+      `INSERT INTO runs (id, project_id, started_at, duration_ms, format, folder, hostname,
+                         tests, passed, failed, errored, skipped, ingested_at)
+       VALUES (@id, @projectId, @startedAt, @durationMs, @format, @folder, @hostname,
+               @tests, @passed, @failed, @errored, @skipped, @ingestedAt)`,
+    );
+    this.insertSource = db.prepare(
+      `INSERT INTO source_files (run_id, path, size, mtime_ms, sha256, format, kind)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    // DO UPDATE (a no-op) rather than DO NOTHING so RETURNING yields the id either way.
+    this.upsertTest = db.prepare(
+      `INSERT INTO tests (project_id, key, suite, name, file) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (project_id, key) DO UPDATE SET key = excluded.key
+       RETURNING id`,
+    ).pluck();
+    this.insertResult = db.prepare(
+      `INSERT INTO results (run_id, test_id, ordinal, status, duration_ms, started_at,
+                            message, trace, stdout, stderr, attempts)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertAttempt = db.prepare(
+      `INSERT INTO result_attempts (run_id, test_id, attempt, status, duration_ms, message, trace)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertProperty = db.prepare(`INSERT INTO run_properties (run_id, key, value) VALUES (?, ?, ?)`);
+  }
+
+  write(run: AssembledRun): void {
+    this.db.transaction(() => this.writeUnsafe(run))();
+  }
+
+  private writeUnsafe(run: AssembledRun): void {
+    const projectId = (this.upsertProject.get(run.project, run.projectRoot) as { id: number }).id;
+    this.insertRun.run({
+      id: run.id,
+      projectId,
+      startedAt: Math.round(run.startedAtMs),
+      durationMs: run.durationMs,
+      format: run.format,
+      folder: run.folder,
+      hostname: run.hostname,
+      ...run.totals,
+      ingestedAt: Date.now(),
+    });
+    for (const source of run.sources) {
+      this.insertSource.run(run.id, source.path, source.size, Math.round(source.mtimeMs), source.sha256, source.format, source.kind);
+    }
+    for (const [key, value] of Object.entries(run.properties)) this.insertProperty.run(run.id, key, value);
+    let ordinal = 0;
+    for (const test of run.tests) {
+      const testRowId = this.upsertTest.get(projectId, test.id, test.suite, test.name, test.file) as number;
+      this.insertResult.run(
+        run.id,
+        testRowId,
+        ordinal++,
+        test.status,
+        test.durationMs,
+        test.startedAt,
+        test.message,
+        test.trace,
+        test.stdout,
+        test.stderr,
+        test.attempts.length + 1,
+      );
+      test.attempts.forEach((attempt, index) => {
+        this.insertAttempt.run(run.id, testRowId, index + 1, attempt.status, attempt.durationMs ?? null, attempt.message ?? null, attempt.trace ?? null);
+      });
+    }
+  }
+}

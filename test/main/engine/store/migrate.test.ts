@@ -1,0 +1,69 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../../src/main/engine/store/open-database.js';
+import { StoreError, migrate, schemaVersion } from '../../../../src/main/engine/store/migrate.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../../src/main/engine/store/migrations/index.js';
+import type { Migration } from '../../../../src/main/engine/store/migrations/migration.js';
+import { tempDir } from '../../../support/temp.js';
+
+function tables(db: Database.Database): string[] {
+  return (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all() as string[]);
+}
+
+describe('migrations', () => {
+  it('are numbered in steps of 10, oldest first', () => {
+    MIGRATIONS.forEach((migration, index) => expect(migration.version).toBe((index + 1) * 10));
+  });
+
+  it('create the schema on a new file, in WAL mode', () => {
+    const path = join(tempDir(), 'nested', 'vigil.db');
+    const db = openDatabase(path);
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(tables(db)).toEqual(['projects', 'result_attempts', 'results', 'run_properties', 'runs', 'source_files', 'tests']);
+    db.close();
+  });
+
+  it('keep a populated database intact when it is opened again', () => {
+    const path = join(tempDir(), 'vigil.db');
+    const db = openDatabase(path);
+    db.prepare(`INSERT INTO projects (name) VALUES ('atom')`).run();
+    db.close();
+    const again = openDatabase(path);
+    expect(again.prepare('SELECT name FROM projects').pluck().all()).toEqual(['atom']);
+    again.close();
+  });
+
+  it('refuse a database newer than the code, with a message naming it', () => {
+    const path = join(tempDir(), 'future.db');
+    const raw = new Database(path);
+    raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 10}`);
+    raw.close();
+    expect(() => openDatabase(path)).toThrow(StoreError);
+    expect(() => openDatabase(path)).toThrow(/future\.db: database schema version \d+ is newer than this Vigil supports/);
+  });
+
+  it('refuse a file that is not a database', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const path = join(tempDir(), 'notes.db');
+    writeFileSync(path, 'this is not sqlite, it is a text file of more than a hundred bytes '.repeat(20));
+    expect(() => openDatabase(path)).toThrow(/notes\.db: .*not a usable Vigil database|file is not a database/);
+  });
+
+  it('leave the last complete version when a step fails midway', () => {
+    const db = new Database(join(tempDir(), 'partial.db'));
+    const failing: Migration = {
+      version: 20,
+      description: 'fails after creating a table',
+      up(handle) {
+        handle.exec('CREATE TABLE half_done (x INTEGER)');
+        throw new Error('disk full');
+      },
+    };
+    expect(() => migrate(db, 'partial.db', [...MIGRATIONS, failing])).toThrow('disk full');
+    expect(schemaVersion(db)).toBe(10);
+    expect(tables(db)).not.toContain('half_done');
+    db.close();
+  });
+});
