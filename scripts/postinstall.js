@@ -1,11 +1,15 @@
 // Electron's own postinstall downloads its binary from the web. package.json `allowScripts`
 // blocks it so that `npm install` succeeds where that download is impossible; we try it here
 // instead and explain in one line when it fails. Everything but the desktop shell works without it.
+// With the binary present, better-sqlite3 is also built for Electron's ABI (electron-native.js).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { electronBinaryPath } from './electron-binary.js';
+import { buildElectronNative } from './electron-native.js';
 
 const require = createRequire(import.meta.url);
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 function electronInstallScript() {
   try {
@@ -17,24 +21,14 @@ function electronInstallScript() {
   }
 }
 
-function electronBinaryPresent() {
-  try {
-    const path = require('electron');
-    return typeof path === 'string' && existsSync(path);
-  } catch (error) {
-    // electron/index.js throws when its binary was never downloaded: that is what we test for.
-    return false;
-  }
-}
-
 const script = electronInstallScript();
-if (script && !electronBinaryPresent()) {
+if (script && !electronBinaryPath()) {
   const result = spawnSync(process.execPath, [script], {
     stdio: ['ignore', 'ignore', 'pipe'],
     timeout: 180_000,
     encoding: 'utf8',
   });
-  if (result.status === 0 && electronBinaryPresent()) {
+  if (result.status === 0 && electronBinaryPath()) {
     console.log('vigil: Electron binary downloaded; `npm start` opens the desktop app.');
   } else {
     const reason = (result.error?.message ?? result.stderr ?? '')
@@ -44,6 +38,16 @@ if (script && !electronBinaryPresent()) {
     console.log(
       `vigil: the Electron binary could not be downloaded${reason ? ` (${reason.slice(0, 160)})` : ''}; ` +
         '`npm start` will serve the UI to your browser instead.',
+    );
+  }
+}
+
+if (script && electronBinaryPath()) {
+  const native = buildElectronNative(root);
+  if (!native.ok) {
+    console.log(
+      `vigil: could not build better-sqlite3 for Electron (${native.reason}); ` +
+        'the desktop app cannot open its store until `npm rebuild` succeeds.',
     );
   }
 }

@@ -13,13 +13,17 @@ export function devServerUrl(isPackaged: boolean, env: NodeJS.ProcessEnv = proce
 
 /** The origin the UI is loaded from, which is the only one allowed to call the engine. */
 export function uiOrigin(devUrl: string | null): string {
-  return devUrl ? new URL(devUrl).origin : APP_ORIGIN;
+  if (!devUrl) return APP_ORIGIN;
+  const parsed = new URL(devUrl);
+  return `${parsed.protocol}//${parsed.host}`;
 }
 
 /** True when `url` belongs to the UI's origin (frames of any other origin are refused). */
 export function isUiUrl(url: string, origin: string): boolean {
   try {
-    return new URL(url).origin === origin;
+    // Not URL#origin: for a custom scheme such as vigil: the WHATWG URL origin is "null".
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}` === origin;
   } catch (error) {
     // Not a URL at all (e.g. an empty string from a frame that is gone): never the UI.
     if (error instanceof TypeError) return false;

@@ -18,9 +18,10 @@ export function registerAppScheme(): void {
 export function handleAppProtocol(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    if (url.host !== 'app' || request.method !== 'GET') return new Response('not found', { status: 404 });
+    if (url.host !== 'app' || request.method !== 'GET') return new Response('not found', { status: 404, headers: securityHeaders() });
     const found = resolveStaticFile(rendererDir, url.pathname);
-    if (found.kind !== 'file') return new Response(found.kind, { status: found.kind === 'bad-path' ? 400 : 404 });
+    if (found.kind === 'bad-path') return new Response(found.reason, { status: 400, headers: securityHeaders() });
+    if (found.kind === 'not-found') return new Response('not found', { status: 404, headers: securityHeaders() });
     const body = await readFile(found.path);
     return new Response(body, { status: 200, headers: { ...securityHeaders(), 'Content-Type': contentType(found.path) } });
   });

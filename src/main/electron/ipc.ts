@@ -7,6 +7,7 @@ import type { CallEnvelope } from '../../shared/engine-client.js';
 import { IPC_CALL_CHANNEL } from '../../shared/ipc-channel.js';
 import type { EngineApi } from '../../shared/types.js';
 import { oneLine } from '../engine/readers/report-error.js';
+import { errorStatus } from '../serve/error-status.js';
 import { isUiUrl } from './app-origin.js';
 
 export function registerEngineIpc(engine: EngineApi, uiOrigin: string): void {
@@ -18,9 +19,10 @@ export function registerEngineIpc(engine: EngineApi, uiOrigin: string): void {
     try {
       return { ok: true, value: await dispatchCall(engine, method, args) };
     } catch (error) {
-      // The renderer gets the message; the stack stays here, where it can be read.
       if (!(error instanceof Error)) throw error;
-      console.error(`vigil: ${String(method)}: ${error.stack ?? error.message}`);
+      // The renderer gets the message. Refusals and "not found" are ordinary answers; anything
+      // else is a fault whose stack stays here, where it can be read.
+      if (errorStatus(error) >= 500) console.error(`vigil: ${String(method)}: ${error.stack ?? error.message}`);
       return { ok: false, error: oneLine(error.message) };
     }
   });

@@ -5,8 +5,9 @@ export const TOKEN_META_NAME = 'vigil-token';
 export function withTokenMeta(html: string, token: string): string {
   // The token is base64url, so it needs no escaping inside an attribute.
   const meta = `<meta name="${TOKEN_META_NAME}" content="${token}">`;
-  const head = /<head[^>]*>/i.exec(html);
-  if (!head) throw new Error('index.html has no <head>: cannot hand the API token to the UI');
-  const at = head.index + head[0].length;
-  return `${html.slice(0, at)}\n    ${meta}${html.slice(at)}`;
+  // At the end of <head>: <meta charset> must stay first, and the UI's module script, which
+  // reads the tag, runs only once the whole document is parsed.
+  const end = html.search(/<\/head>/i);
+  if (end < 0) throw new Error('index.html has no </head>: cannot hand the API token to the UI');
+  return `${html.slice(0, end)}  ${meta}\n  ${html.slice(end)}`;
 }

@@ -56,7 +56,8 @@ export async function startServer({ engine, host = '127.0.0.1', port = 0, static
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       const status = errorStatus(error);
-      if (status >= 500) console.error(`vigil serve: ${req.method} ${req.url}: ${(error as Error).stack ?? String(error)}`);
+      // Refusals are the client's business; only an unexpected failure is worth a stack here.
+      if (!(error instanceof HttpError) && status >= 500) console.error(`vigil serve: ${req.method} ${req.url}: ${(error as Error).stack ?? String(error)}`);
       if (res.headersSent) {
         res.destroy();
         return;

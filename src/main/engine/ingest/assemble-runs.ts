@@ -5,10 +5,11 @@
 //   tests: they are recognised by identical totals and counted once;
 // - runs in different folders stay different runs.
 import { createHash } from 'node:crypto';
-import { dirname } from 'node:path';
+import { dirname, isAbsolute, relative, sep } from 'node:path';
 import type { AssembledRun, SourceRecord } from '../model/assembled-run.js';
 import type { NormalisedTest, ParsedReport } from '../model/normalised-report.js';
 import { countTotals } from '../model/normalise-report.js';
+import { testId } from '../model/test-identity.js';
 import type { TestReportFormat } from '../readers/report-reader.js';
 import type { ProjectResolver } from './project-name.js';
 
@@ -113,8 +114,16 @@ function withoutMirrors(cluster: Timed[]): Timed[] {
 
 function buildRun(folder: string, cluster: Timed[], projects: ProjectResolver, projectName?: string): AssembledRun {
   const kept = withoutMirrors(cluster);
+  const first = kept[0] ?? cluster[0];
+  if (!first) throw new Error('assembleRuns: an empty cluster cannot become a run');
+  const guess = projects.forReport(first.report.path);
   const tests = new Map<string, NormalisedTest>();
-  for (const item of kept) for (const test of item.report.tests) tests.set(test.id, test);
+  for (const item of kept) {
+    for (const test of item.report.tests) {
+      const settled = guess.root ? relativeToRoot(test, guess.root) : test;
+      tests.set(settled.id, settled);
+    }
+  }
   const sources: SourceRecord[] = cluster.map(({ report }) => ({
     path: report.path,
     size: report.size,
@@ -123,9 +132,6 @@ function buildRun(folder: string, cluster: Timed[], projects: ProjectResolver, p
     format: report.format,
     kind: 'tests',
   }));
-  const first = kept[0] ?? cluster[0];
-  if (!first) throw new Error('assembleRuns: an empty cluster cannot become a run');
-  const guess = projects.forReport(first.report.path);
   const startedAtMs = Math.min(...cluster.map((item) => item.startedAtMs));
   const spanStart = Math.min(...kept.map((item) => item.spanStart));
   const spanEnd = Math.max(...kept.map((item) => item.spanEnd));
@@ -146,6 +152,16 @@ function buildRun(folder: string, cluster: Timed[], projects: ProjectResolver, p
     tests: testList,
     totals: countTotals(testList),
   };
+}
+
+/**
+ * Absolute test file paths inside the project become relative to its root, so a test keeps its
+ * id when the project is checked out elsewhere (a CI runner, another developer's machine).
+ */
+function relativeToRoot(test: NormalisedTest, root: string): NormalisedTest {
+  if (!test.file || !isAbsolute(test.file) || !test.file.startsWith(root + sep)) return test;
+  const file = relative(root, test.file).split(sep).join('/');
+  return { ...test, file, id: testId(test.suite, test.name, file) };
 }
 
 /** Content-derived: the same reports always make the same run id. */

@@ -10,6 +10,8 @@ import { countTotals, normaliseTests } from '../model/normalise-report.js';
 import type { ReportInput, ReportReader } from '../readers/report-reader.js';
 import { ReportError } from '../readers/report-error.js';
 import { TEST_READERS } from '../readers/registry.js';
+import { jsonSyntaxProblem } from '../readers/json/json-document.js';
+import { readFile } from 'node:fs/promises';
 
 export const HEAD_BYTES = 64 * 1024;
 const CHUNK_BYTES = 1024 * 1024;
@@ -103,6 +105,17 @@ export class CollectingSink implements ResultSink {
   }
 }
 
+/** Small enough to parse whole just to say where broken JSON breaks. */
+const MAX_DIAGNOSED_JSON_BYTES = 8 * 1024 * 1024;
+
+/** "Not a report" says more when the file is JSON that does not even parse. */
+async function whyUnrecognised(path: string, head: FileHead): Promise<string> {
+  const unknown = 'not a recognised test report (unknown format)';
+  if (!/^[[{]/.test(head.text) || head.size > MAX_DIAGNOSED_JSON_BYTES) return unknown;
+  const problem = jsonSyntaxProblem((await readFile(path, 'utf8')).replace(/^\uFEFF/, ''));
+  return problem ? `${problem}; not a recognised test report` : unknown;
+}
+
 /**
  * Reads and normalises one test-result file. Throws NotAReportError when no reader claims it,
  * ReportError when it is claimed but bad.
@@ -110,7 +123,7 @@ export class CollectingSink implements ResultSink {
 export async function readReport(path: string, readers: readonly ReportReader[] = TEST_READERS): Promise<ParsedReport> {
   const head = await readHead(path);
   const reader = detectReader(head.text, readers);
-  if (!reader) throw new NotAReportError('not a recognised test report (unknown format)');
+  if (!reader) throw new NotAReportError(await whyUnrecognised(path, head));
   const hash = createHash('sha256');
   const sink = new CollectingSink();
   await reader.read(fileInput(path, hash), sink);

@@ -33,31 +33,54 @@ function orNull(text: string | undefined): string | null {
   return text === undefined || text === '' ? null : text;
 }
 
-function toAttempt(raw: RawTestResult): RawAttempt {
+function toAttempt(raw: RawAttempt): RawAttempt {
   return {
     status: raw.status,
     durationMs: finite(raw.durationMs) ?? undefined,
     message: capText(raw.message, MAX_MESSAGE_CHARS),
     trace: capText(raw.trace, MAX_BODY_CHARS),
+    stdout: capText(raw.stdout, MAX_BODY_CHARS),
+    stderr: capText(raw.stderr, MAX_BODY_CHARS),
   };
 }
 
 /**
- * Folds repeated entries of one test (same suite, name and file) into one test whose outcome is
- * the last entry's and whose earlier entries become its attempts: a retried test counts once.
+ * Settles the identity of repeated entries of one test (same suite, name and file) in a report:
+ * - after a failed or errored entry, a repeat is a retry: the test counts once, with the last
+ *   entry's outcome, and earlier entries become its attempts (runners retry only failures);
+ * - after a passed or skipped entry, a repeat is another case that happens to share the name
+ *   (TestNG data providers, `test.each` rows with one title): it becomes its own test, named
+ *   "name #2", "#3"... in report order, so its id stays stable across runs.
  */
 export function normaliseTests(raws: readonly RawTestResult[]): NormalisedTest[] {
   const byId = new Map<string, NormalisedTest>();
+  /** Latest id of each (suite, name, file), and how many distinct cases share it. */
+  const latest = new Map<string, { id: string; cases: number }>();
   for (const raw of raws) {
     const file = orNull(raw.file);
-    const id = testId(raw.suite, raw.name, file);
-    const previous = byId.get(id);
-    const attempts = [...(previous ? [...previous.attempts, attemptOf(previous)] : []), ...(raw.attempts ?? [])];
-    if (previous) byId.delete(id); // re-insert so report order follows the final attempt
+    const baseId = testId(raw.suite, raw.name, file);
+    const seen = latest.get(baseId);
+    const previous = seen ? byId.get(seen.id) : undefined;
+    let name = raw.name;
+    let id = baseId;
+    let attempts: RawAttempt[] = raw.attempts ?? [];
+    if (seen && previous && (previous.status === 'failed' || previous.status === 'errored')) {
+      id = seen.id;
+      name = previous.name;
+      attempts = [...previous.attempts, attemptOf(previous), ...attempts];
+      byId.delete(id); // re-insert so report order follows the final attempt
+    } else if (seen) {
+      seen.cases += 1;
+      name = `${raw.name} #${seen.cases}`;
+      id = testId(raw.suite, name, file);
+      seen.id = id;
+    } else {
+      latest.set(baseId, { id, cases: 1 });
+    }
     byId.set(id, {
       id,
       suite: raw.suite,
-      name: raw.name,
+      name,
       file,
       status: raw.status,
       durationMs: finite(raw.durationMs),
@@ -66,7 +89,7 @@ export function normaliseTests(raws: readonly RawTestResult[]): NormalisedTest[]
       stdout: orNull(capText(raw.stdout, MAX_BODY_CHARS)),
       stderr: orNull(capText(raw.stderr, MAX_BODY_CHARS)),
       startedAt: raw.startedAt ?? null,
-      attempts: attempts.map((attempt) => toAttempt({ suite: '', name: '', ...attempt })),
+      attempts: attempts.map(toAttempt),
     });
   }
   return [...byId.values()];

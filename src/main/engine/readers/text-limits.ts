@@ -5,12 +5,23 @@
 export const MAX_MESSAGE_CHARS = 64 * 1024;
 export const MAX_BODY_CHARS = 256 * 1024;
 
+/** Room kept inside every limit for the "… [N more characters not stored]" note. */
+const NOTE_ROOM = 64;
+
+function note(dropped: number): string {
+  return `\n… [${dropped} more characters not stored]`;
+}
+
 export class BoundedText {
   private parts: string[] = [];
   private kept = 0;
   private dropped = 0;
 
-  constructor(private readonly limit: number = MAX_BODY_CHARS) {}
+  private readonly limit: number;
+
+  constructor(limit: number = MAX_BODY_CHARS) {
+    this.limit = limit - NOTE_ROOM;
+  }
 
   append(text: string): void {
     const room = this.limit - this.kept;
@@ -34,12 +45,13 @@ export class BoundedText {
 
   toString(): string {
     const body = this.parts.join('');
-    return this.dropped > 0 ? `${body}\n… [${this.dropped} more characters not stored]` : body;
+    return this.dropped > 0 ? `${body}${note(this.dropped)}` : body;
   }
 }
 
-/** Cut one string to `limit`, saying how much was dropped. */
+/** Cut one string to at most `limit` characters, saying how much was dropped. */
 export function capText(text: string | undefined, limit: number): string | undefined {
   if (text === undefined || text.length <= limit) return text;
-  return `${text.slice(0, limit)}\n… [${text.length - limit} more characters not stored]`;
+  const kept = limit - NOTE_ROOM;
+  return `${text.slice(0, kept)}${note(text.length - kept)}`;
 }

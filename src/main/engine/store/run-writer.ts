@@ -40,8 +40,8 @@ export class RunWriter {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertAttempt = db.prepare(
-      `INSERT INTO result_attempts (run_id, test_id, attempt, status, duration_ms, message, trace)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO result_attempts (run_id, test_id, attempt, status, duration_ms, message, trace, stdout, stderr)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertProperty = db.prepare(`INSERT INTO run_properties (run_id, key, value) VALUES (?, ?, ?)`);
   }
@@ -84,7 +84,17 @@ export class RunWriter {
         test.attempts.length + 1,
       );
       test.attempts.forEach((attempt, index) => {
-        this.insertAttempt.run(run.id, testRowId, index + 1, attempt.status, attempt.durationMs ?? null, attempt.message ?? null, attempt.trace ?? null);
+        this.insertAttempt.run(
+          run.id,
+          testRowId,
+          index + 1,
+          attempt.status,
+          attempt.durationMs ?? null,
+          attempt.message ?? null,
+          attempt.trace ?? null,
+          attempt.stdout ?? null,
+          attempt.stderr ?? null,
+        );
       });
     }
   }

@@ -2,6 +2,7 @@
 // totals, then testResults[] (one per test file) each holding assertionResults[] (one per test).
 import type { RawTestResult, ResultSink } from '../../model/raw-result.js';
 import type { ReportInput, ReportReader } from '../report-reader.js';
+import { DistinctNames } from '../json/distinct-names.js';
 import { firstLine, stripAnsi } from '../json/failure-text.js';
 import { readJsonDocument } from '../json/json-document.js';
 import { hasKeys, scanJsonHead } from '../json/json-head.js';
@@ -26,6 +27,10 @@ export const jestJsonReader: ReportReader = {
     const counted = new Map<JestStatus, number>();
     let total = 0;
     let lastEnd: number | undefined;
+    const names = new DistinctNames();
+    const emit = (result: RawTestResult): void => {
+      sink.test({ ...result, name: names.name(result.suite, result.name, result.file) });
+    };
     files.forEach((value, index) => {
       const fileResult = requireObject(value, `testResults[${index}]`, FORMAT);
       const file = str(fileResult.name);
@@ -37,17 +42,17 @@ export const jestJsonReader: ReportReader = {
         total += 1;
         if (!isJestStatus(status)) {
           sink.warn(`unknown test status ${JSON.stringify(status)} in ${file ?? `testResults[${index}]`}; counted as errored`);
-          sink.test({ ...assertionResult(assertion, 'failed', file), status: 'errored' });
+          emit({ ...assertionResult(assertion, 'failed', file), status: 'errored' });
           anyFailed = true;
           return;
         }
         counted.set(status, (counted.get(status) ?? 0) + 1);
         if (status === 'failed') anyFailed = true;
-        sink.test(assertionResult(assertion, status, file));
+        emit(assertionResult(assertion, status, file));
       });
       // A file that failed without a failing test failed outside its tests: a syntax error, a
       // failing import, a throwing beforeAll/afterAll. Jest prints "Test suite failed to run".
-      if (fileResult.status === 'failed' && !anyFailed) sink.test(fileError(fileResult, file));
+      if (fileResult.status === 'failed' && !anyFailed) emit(fileError(fileResult, file));
       const end = num(fileResult.endTime);
       if (end !== undefined && (lastEnd === undefined || end > lastEnd)) lastEnd = end;
     });
@@ -57,6 +62,8 @@ export const jestJsonReader: ReportReader = {
       durationMs: start !== undefined && lastEnd !== undefined && lastEnd >= start ? lastEnd - start : undefined,
     });
     checkHeader(report, counted, total, sink);
+    const renamed = names.warning();
+    if (renamed !== null) sink.warn(renamed);
   },
 };
 

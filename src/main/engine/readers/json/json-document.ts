@@ -1,9 +1,12 @@
 // Reading a single-document JSON report: the whole text is parsed at once (JSON.parse), but only
-// after a streaming scan has checked the nesting depth, because V8's JSON.parse recurses and a
-// file of 200,000 '[' would overflow the stack. Syntax errors become one-line ReportErrors that
-// name the line and column, like Python's json module does for the same files.
+// after a streaming scan has checked the nesting depth. No report nests deeper than a few dozen
+// levels; a file of 200,000 '[' is hostile or broken, and refusing it up front means nothing
+// that later walks the value (a reader, JSON.stringify, structured clone) can overflow the
+// stack. Syntax errors become one-line ReportErrors naming line and column, as Python's json
+// module reports them for the same files.
 import type { ReportInput } from '../report-reader.js';
 import { ReportError, oneLine } from '../report-error.js';
+import { findJsonSyntaxError } from './json-syntax.js';
 
 export const MAX_JSON_DEPTH = 512;
 
@@ -12,32 +15,62 @@ class DepthScanner {
   private inString = false;
   private escaped = false;
   depth = 0;
-  line = 1;
+  /** Newlines in the chunks before the current one (for the error message only). */
+  private linesBefore = 0;
 
   scan(chunk: string): void {
-    for (let i = 0; i < chunk.length; i += 1) {
-      const ch = chunk.charCodeAt(i);
-      if (ch === 10) this.line += 1;
+    // Jump from one significant character to the next with native regex search rather than
+    // looking at every character in JS: a report is mostly string content.
+    const inside = /["\\]/g;
+    const outside = /["{}[\]]/g;
+    let i = 0;
+    if (this.escaped && chunk.length > 0) {
+      this.escaped = false;
+      i = 1;
+    }
+    while (i < chunk.length) {
+      const pattern = this.inString ? inside : outside;
+      pattern.lastIndex = i;
+      const match = pattern.exec(chunk);
+      if (match === null) break;
+      const at = match.index;
+      const ch = chunk.charCodeAt(at);
+      i = at + 1;
       if (this.inString) {
-        if (this.escaped) this.escaped = false;
-        else if (ch === 92 /* \ */) this.escaped = true;
-        else if (ch === 34 /* " */) this.inString = false;
-      } else if (ch === 34) {
+        if (ch === 92 /* \ */) {
+          if (i >= chunk.length) this.escaped = true; // the escaped character starts the next chunk
+          i += 1;
+        } else {
+          this.inString = false;
+        }
+      } else if (ch === 34 /* " */) {
         this.inString = true;
       } else if (ch === 123 /* { */ || ch === 91 /* [ */) {
         this.depth += 1;
         if (this.depth > MAX_JSON_DEPTH) {
-          throw new ReportError(`refused: JSON nested deeper than ${MAX_JSON_DEPTH} levels (line ${this.line})`);
+          throw new ReportError(`refused: JSON nested deeper than ${MAX_JSON_DEPTH} levels (line ${this.linesBefore + countLines(chunk, at)})`);
         }
-      } else if (ch === 125 /* } */ || ch === 93 /* ] */) {
+      } else {
         this.depth -= 1;
       }
     }
+    this.linesBefore += countLines(chunk, chunk.length) - 1;
   }
 
   get unterminatedString(): boolean {
     return this.inString;
   }
+}
+
+/** 1 + the number of newlines in chunk[0, end). */
+function countLines(chunk: string, end: number): number {
+  let lines = 1;
+  let at = chunk.indexOf('\n');
+  while (at >= 0 && at < end) {
+    lines += 1;
+    at = chunk.indexOf('\n', at + 1);
+  }
+  return lines;
 }
 
 /** Reads the whole input (to its end) and parses it as one JSON document. */
@@ -102,22 +135,12 @@ function depthProblem(text: string): string | null {
 }
 
 function jsonSyntaxMessage(text: string, error: SyntaxError): string {
-  // V8 (Node 20) says e.g. "Expected double-quoted property name in JSON at position 15",
-  // "Unexpected token 'h', "this is..." is not valid JSON" or "Unexpected end of JSON input".
-  // Keep the words; replace the character offset by line and column.
-  if (/^Unexpected end of JSON input/.test(error.message)) {
-    const end = position(text, text.length);
-    return `truncated JSON: the document ends early (line ${end.line}, column ${end.column})`;
-  }
-  const words = error.message
-    .replace(/\s*\(line \d+ column \d+\)/, '')
-    .replace(/,\s*".*" is not valid JSON$/s, '')
-    .replace(/\s+in JSON at position \d+.*$/s, '')
-    .replace(/\s+at position \d+.*$/s, '');
-  const offset = /at position (\d+)/.exec(error.message)?.[1];
-  if (offset === undefined) return `malformed JSON: ${oneLine(words, 200)}`;
-  const where = position(text, Number(offset));
-  return `malformed JSON at line ${where.line}, column ${where.column}: ${oneLine(words, 200)}`;
+  const found = findJsonSyntaxError(text);
+  // Our scan and V8 agree on what is JSON; should they ever not, V8's words still say enough.
+  if (found === null) return `malformed JSON: ${oneLine(error.message, 200)}`;
+  const where = position(text, found.offset);
+  const kind = found.offset >= text.length ? 'truncated JSON' : 'malformed JSON';
+  return `${kind} at line ${where.line}, column ${where.column}: ${found.problem}`;
 }
 
 function position(text: string, offset: number): { line: number; column: number } {

@@ -10,14 +10,19 @@ export function isObject(value: unknown): value is JsonObject {
 
 /** The value must be an object, else a ReportError "<format>: <what> is not an object". */
 export function requireObject(value: unknown, what: string, format: string): JsonObject {
-  if (!isObject(value)) throw new ReportError(`not a ${format} report: ${what} is not an object`);
+  if (!isObject(value)) throw new ReportError(`not ${article(format)} ${format} report: ${what} is not an object`);
   return value;
 }
 
 /** The value must be an array, else a ReportError "<format>: <what> is not an array". */
 export function requireArray(value: unknown, what: string, format: string): unknown[] {
-  if (!Array.isArray(value)) throw new ReportError(`not a ${format} report: ${what} is ${value === undefined ? 'missing' : 'not an array'}`);
+  if (!Array.isArray(value)) throw new ReportError(`not ${article(format)} ${format} report: ${what} is ${value === undefined ? 'missing' : 'not an array'}`);
   return value;
+}
+
+/** "an RSpec JSON report", "a Jest/Vitest JSON report". */
+export function article(format: string): string {
+  return /^(RSpec|[aeiou])/i.test(format) ? 'an' : 'a';
 }
 
 /** An optional array: absent or null gives [], anything else but an array is a ReportError. */

@@ -1,15 +1,16 @@
 // One earlier run recorded inside a testcase (<flakyFailure>, <rerunError>, ...): its message
 // attribute, its <stackTrace> (or direct text) and its own <system-out>/<system-err>.
 import type { RawAttempt } from '../../model/raw-result.js';
-import { BoundedText, MAX_BODY_CHARS } from '../text-limits.js';
+import { BoundedText } from '../text-limits.js';
+import { MAX_BODY_CHARS as BODY_CHARS } from '../text-limits.js';
 import { RERUN_STATUS, type RerunElement } from './outcome.js';
 import { secondsToMs } from './seconds.js';
 import { firstLine, nonBlank, unlessBlank } from './first-line.js';
 
 export class RerunBuilder {
-  readonly trace = new BoundedText(MAX_BODY_CHARS);
-  readonly stdout = new BoundedText(MAX_BODY_CHARS);
-  readonly stderr = new BoundedText(MAX_BODY_CHARS);
+  readonly trace = new BoundedText(BODY_CHARS);
+  readonly stdout = new BoundedText(BODY_CHARS);
+  readonly stderr = new BoundedText(BODY_CHARS);
 
   constructor(
     private readonly kind: RerunElement,

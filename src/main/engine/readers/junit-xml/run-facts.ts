@@ -14,8 +14,7 @@ export class RunFacts {
   private rootDurationMs: number | undefined;
   private topLevelDurationMs: number | undefined;
   private hostname: string | undefined;
-  private readonly properties: Record<string, string> = {};
-  private propertyCount = 0;
+  private readonly properties = new Map<string, string>();
 
   /** A timestamp from a suite header or a testcase. */
   sawTimestamp(ms: number | undefined): void {
@@ -37,9 +36,8 @@ export class RunFacts {
 
   /** A suite-level <property>; the first value of a name wins (suites repeat them). */
   sawProperty(name: string | undefined, value: string): void {
-    if (!name || this.propertyCount >= MAX_PROPERTIES || Object.hasOwn(this.properties, name)) return;
-    this.properties[name] = capText(value, MAX_PROPERTY_CHARS) ?? '';
-    this.propertyCount += 1;
+    if (!name || this.properties.size >= MAX_PROPERTIES || this.properties.has(name)) return;
+    this.properties.set(name, capText(value, MAX_PROPERTY_CHARS) ?? '');
   }
 
   info(): RawRunInfo {
@@ -48,7 +46,8 @@ export class RunFacts {
     const durationMs = this.rootDurationMs ?? this.topLevelDurationMs;
     if (durationMs !== undefined) info.durationMs = durationMs;
     if (this.hostname !== undefined) info.hostname = this.hostname;
-    if (this.propertyCount > 0) info.properties = this.properties;
+    // fromEntries makes own properties, so a property named "__proto__" stays a plain key.
+    if (this.properties.size > 0) info.properties = Object.fromEntries(this.properties);
     return info;
   }
 }

@@ -1,13 +1,10 @@
 // One open <testsuite>: what its testcases inherit, its own captured output, and the tests it
 // holds until it closes (its <system-out> usually comes after them).
 import type { RawTestResult } from '../../model/raw-result.js';
-import { BoundedText, MAX_BODY_CHARS } from '../text-limits.js';
+import { BoundedText } from '../text-limits.js';
+import { MAX_BODY_CHARS as BODY_CHARS } from '../text-limits.js';
 import { looksLikeSourceFile } from './source-file-name.js';
 import { unlessBlank } from './first-line.js';
-
-// Suite output may be given to many tests: keep it short enough that, with BoundedText's
-// "… more characters" note, it stays under MAX_BODY_CHARS and every test shares one string.
-const SUITE_OUTPUT_CHARS = MAX_BODY_CHARS - 200;
 
 export interface SuiteFrame {
   /** Own name, else the nearest enclosing suite's. */
@@ -42,7 +39,8 @@ export function openSuite(attributes: Record<string, string>, parent: SuiteFrame
 }
 
 export function suiteOutput(): BoundedText {
-  return new BoundedText(SUITE_OUTPUT_CHARS);
+  // Under the normaliser's cap, so the tests that get it all share this one string.
+  return new BoundedText(BODY_CHARS);
 }
 
 /**

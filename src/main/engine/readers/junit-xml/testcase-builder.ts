@@ -1,7 +1,8 @@
 // Everything one <testcase> element says, gathered while its children stream past, then turned
 // into one RawTestResult when it closes.
 import type { RawAttempt, RawTestResult } from '../../model/raw-result.js';
-import { BoundedText, MAX_BODY_CHARS } from '../text-limits.js';
+import { BoundedText } from '../text-limits.js';
+import { MAX_BODY_CHARS as BODY_CHARS } from '../text-limits.js';
 import { OUTCOME_STATUS, RESULT_SEVERITY, isNotRunStatus, type JunitOutcome, type ResultElement } from './outcome.js';
 import { secondsToMs } from './seconds.js';
 import { parseTimestamp } from './timestamp.js';
@@ -27,14 +28,18 @@ export class TestcaseBuilder {
 
   constructor(private readonly attributes: Record<string, string>) {}
 
-  /** EnricoMi and action-junit-report drop a testcase with neither name nor classname. */
+  /**
+   * A testcase without name and classname attributes cannot be told apart from any other, so it
+   * is dropped, as EnricoMi does. Present but empty ones are kept: jest-junit writes name="" for
+   * a test titled '' (its suite still names it).
+   */
   get anonymous(): boolean {
-    return !this.attributes.name && !this.attributes.classname;
+    return this.attributes.name === undefined && this.attributes.classname === undefined;
   }
 
   /** A <failure>, <error> or <skipped> child; returns where its body text goes. */
   addResult(kind: ResultElement, attributes: Record<string, string>): BoundedText {
-    const body = new BoundedText(MAX_BODY_CHARS);
+    const body = new BoundedText(BODY_CHARS);
     this.results.push({ kind, attributes, body });
     return body;
   }
@@ -44,12 +49,12 @@ export class TestcaseBuilder {
   }
 
   get stdout(): BoundedText {
-    this.stdoutText ??= new BoundedText(MAX_BODY_CHARS);
+    this.stdoutText ??= new BoundedText(BODY_CHARS);
     return this.stdoutText;
   }
 
   get stderr(): BoundedText {
-    this.stderrText ??= new BoundedText(MAX_BODY_CHARS);
+    this.stderrText ??= new BoundedText(BODY_CHARS);
     return this.stderrText;
   }
 

@@ -4,10 +4,11 @@
 // hook) appears only in failures[]: its tests never ran, and it becomes one errored entry.
 import type { RawTestResult, ResultSink } from '../../model/raw-result.js';
 import type { ReportInput, ReportReader } from '../report-reader.js';
+import { DistinctNames } from '../json/distinct-names.js';
 import { readJsonDocument } from '../json/json-document.js';
 import { hasKeys, scanJsonHead } from '../json/json-head.js';
 import { isObject, isoFromText, num, optionalArray, requireArray, requireObject, str, type JsonObject } from '../json/json-value.js';
-import { hasError, mochaFailure } from './mocha-error.js';
+import { errorText, hasError } from './mocha-error.js';
 
 const FORMAT = 'mocha JSON';
 
@@ -34,20 +35,26 @@ export const mochaJsonReader: ReportReader = {
     const failures = entries(report.failures, 'failures');
     const failureErr = new Map(failures.map((failure) => [key(failure), failure.err]));
     const seen = new Set<string>();
+    const names = new DistinctNames();
+    const emit = (result: RawTestResult): void => {
+      sink.test({ ...result, name: names.name(result.suite, result.name, result.file) });
+    };
     for (const test of tests) {
       const id = key(test);
       seen.add(id);
-      sink.test(testResult(test, hasError(test.err) ? test.err : failureErr.get(id), pending.has(id)));
+      emit(testResult(test, hasError(test.err) ? test.err : failureErr.get(id), pending.has(id)));
     }
     let hookFailures = 0;
     for (const failure of failures) {
       if (seen.has(key(failure))) continue;
       hookFailures += 1;
-      sink.test({ ...testResult(failure, failure.err, false), status: 'errored' });
+      emit({ ...testResult(failure, failure.err, false), status: 'errored' });
     }
     const start = isoFromText(str(stats.start));
     sink.runInfo({ startedAt: start, durationMs: num(stats.duration) });
     checkStats(stats, tests.length, pending.size, failures.length - hookFailures, hookFailures, sink);
+    const renamed = names.warning();
+    if (renamed !== null) sink.warn(renamed);
   },
 };
 
@@ -67,7 +74,7 @@ function testResult(test: JsonObject, err: unknown, isPending: boolean): RawTest
   // the describe titles apart, so the suite is the part before the title.
   const suite = fullTitle.endsWith(title) ? fullTitle.slice(0, fullTitle.length - title.length).trim() : '';
   const base = { suite, name: title, file: str(test.file), durationMs: num(test.duration) };
-  if (hasError(err)) return { ...base, ...mochaFailure(err) };
+  if (hasError(err)) return { ...base, status: 'failed', ...errorText(err) };
   return { ...base, status: isPending ? 'skipped' : 'passed' };
 }
 

@@ -27,7 +27,8 @@ export function secondsToMs(text: string | undefined): number | undefined {
   const normal = trimmed.includes('.') ? trimmed : trimmed.replace(',', '.');
   if (!/^\d+(\.\d+)?([eE][+-]?\d+)?$/.test(normal)) return undefined;
   const seconds = Number(normal);
-  return Number.isFinite(seconds) ? seconds * 1000 : undefined;
+  // Rounded to the microsecond so 0.230308 s reads 230.308 ms, not 230.30800000000002.
+  return Number.isFinite(seconds) ? Math.round(seconds * 1e6) / 1e3 : undefined;
 }
 
 /** Milliseconds between two ISO timestamps, when both exist and are in order. */

@@ -12,6 +12,8 @@ export const nunitXmlReader: ReportReader = {
     return root !== null && NUNIT_ROOTS.has(root);
   },
   async read(input, sink) {
-    await parseXml(input, new NUnitEvents(sink));
+    const events = new NUnitEvents(sink);
+    await parseXml(input, events);
+    events.finish();
   },
 };

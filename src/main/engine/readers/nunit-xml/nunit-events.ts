@@ -4,6 +4,7 @@ import type { ResultSink } from '../../model/raw-result.js';
 import type { XmlHandlers } from '../xml/xml-stream.js';
 import { ReportError } from '../report-error.js';
 import { BoundedText, MAX_BODY_CHARS, MAX_MESSAGE_CHARS } from '../text-limits.js';
+import { DistinctNames } from './distinct-names.js';
 import { isoTimestamp, secondsToMs } from './dotnet-time.js';
 import { nunitStatus } from './nunit-status.js';
 import { suiteAndName, type SuiteFrame } from './nunit-test-name.js';
@@ -30,6 +31,7 @@ export class NUnitEvents implements XmlHandlers {
   private root = '';
   private sawSuite = false;
   private sawEnvironment = false;
+  private readonly distinct = new DistinctNames();
 
   constructor(private readonly sink: ResultSink) {}
 
@@ -87,6 +89,12 @@ export class NUnitEvents implements XmlHandlers {
     this.path.pop();
   }
 
+  /** Call once the file has been read to its end. */
+  finish(): void {
+    const renamed = this.distinct.warning();
+    if (renamed) this.sink.warn(renamed);
+  }
+
   private openRoot(name: string, attributes: Record<string, string>): void {
     if (!NUNIT_ROOTS.has(name)) {
       throw new ReportError(`not an NUnit XML report: the root element is <${name}>, expected <test-run>, <test-results> or <test-suite>`);
@@ -101,8 +109,9 @@ export class NUnitEvents implements XmlHandlers {
 
   private finishCase(current: CaseInProgress): void {
     const { attributes } = current;
-    const { suite, name } = suiteAndName(attributes, this.suites);
-    if (name === '') throw new ReportError('NUnit <test-case> without a name attribute');
+    const { suite, name: listedName } = suiteAndName(attributes, this.suites);
+    if (listedName === '') throw new ReportError('NUnit <test-case> without a name attribute');
+    const name = this.distinct.name(suite, listedName);
     const status = nunitStatus(
       {
         result: attributes.result,

@@ -31,7 +31,7 @@ const NUNIT3_STATUS: Record<NUnit3Result, TestStatus> = {
 };
 
 // Where a failure happened; only a failure in the test body itself is an assertion failure.
-const NON_TEST_SITES = new Set(['SetUp', 'TearDown', 'Parent', 'Child']);
+const NON_TEST_SITES = new Set(['SetUp', 'TearDown', 'Parent']);
 
 export interface NUnitCaseFacts {
   result?: string;

@@ -3,8 +3,19 @@
 // instructions, DOCTYPE with its internal subset) and reads the first element's name.
 // Shared by the nunit-xml, xunit-xml and trx readers; it would sit well in readers/xml/.
 
+export interface XmlRoot {
+  /** Local name of the root element. */
+  name: string;
+  /** The root's start tag as far as the head holds it (for checking its attributes). */
+  startTag: string;
+}
+
 /** Local name of the root element in `head`, or null when the head does not start like XML. */
 export function xmlRootName(head: string): string | null {
+  return xmlRoot(head)?.name ?? null;
+}
+
+export function xmlRoot(head: string): XmlRoot | null {
   let at = 0;
   for (;;) {
     at = skipSpace(head, at);
@@ -21,7 +32,8 @@ export function xmlRootName(head: string): string | null {
   }
   const match = /^<([A-Za-z_][\w.:-]*)/.exec(head.slice(at, at + 256));
   if (!match?.[1]) return null;
-  return localName(match[1]);
+  const end = head.indexOf('>', at);
+  return { name: localName(match[1]), startTag: head.slice(at, end < 0 ? head.length : end + 1) };
 }
 
 /** The element name without a namespace prefix ("a:TestRun" → "TestRun"). */

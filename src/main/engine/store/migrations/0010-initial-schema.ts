@@ -78,6 +78,8 @@ export const migration0010: Migration = {
         duration_ms REAL,
         message TEXT,
         trace TEXT,
+        stdout TEXT,
+        stderr TEXT,
         PRIMARY KEY (run_id, test_id, attempt)
       ) WITHOUT ROWID;
 
