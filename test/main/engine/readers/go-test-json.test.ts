@@ -70,7 +70,7 @@ describe('go-test-json reader: details', () => {
     expect(failing.stdout).toContain('--- FAIL: TestFailing');
     expect(byName.get('TestSkipped')!.message).toBe('calculator_test.go:45: skipping test');
     expect(byName.get('TestCases/2_+_3_=_4')!.status).toBe('failed');
-    expect(byName.get('TestCases')!.status).toBe('failed');
+    expect(byName.get('TestCases')).toMatchObject({ status: 'failed', message: 'subtest failed: TestCases/2_+_3_=_4' });
     expect(report.info.startedAt).toBe('2025-04-22T13:59:55.364Z');
     expect(report.info.durationMs).toBe(4141);
   });

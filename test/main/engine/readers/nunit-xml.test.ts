@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readReport } from '../../../../src/main/engine/ingest/read-report.js';
 import type { ParsedReport } from '../../../../src/main/engine/model/normalised-report.js';
 import { nunitXmlReader } from '../../../../src/main/engine/readers/nunit-xml/index.js';
-import { xmlRootName } from '../../../../src/main/engine/readers/nunit-xml/xml-root.js';
+import { xmlRootName } from '../../../../src/main/engine/readers/xml/xml-root.js';
 import { ReportError } from '../../../../src/main/engine/readers/report-error.js';
 import { entriesWithCounts, expectedEntries, fixturePath } from '../../../support/fixtures.js';
 import { tempDir } from '../../../support/temp.js';
@@ -125,7 +125,7 @@ describe('nunit-xml reader: details', () => {
     const clones = report.tests.filter((test) => test.name.startsWith('should_return_different_object(System.Func`2[imG.Approx.Components.Shapes.Area,'));
     expect(clones.map((test) => test.name.replace(/^.*\)/, ''))).toEqual(['', ' #2', ' #3']);
     expect(clones.every((test) => test.attempts.length === 0)).toBe(true);
-    expect(report.warnings.join('\n')).toMatch(/35 test\(s\) have the same suite and name/);
+    expect(report.warnings.join('\n')).toMatch(/35 test\(s\) have the same suite, name and file/);
   });
 
   it('NUnit 3: classname=, label= and site= decide; run info from <test-run> and <environment> (dotnet-nunit.xml)', async () => {

@@ -109,7 +109,7 @@ describe('xunit-xml reader: details', () => {
       ['A.T', 'M(x: 1)', 'passed', null],
       ['A.T', 'M(x: 1) #2', 'skipped', null],
     ]);
-    expect(report.warnings.join('\n')).toMatch(/1 test\(s\) have the same suite and name/);
+    expect(report.warnings.join('\n')).toMatch(/1 test\(s\) have the same suite, name and file/);
     expect(report.info).toMatchObject({ hostname: 'build-7', durationMs: 1500, startedAt: new Date('2024-03-01T10:00:00').toISOString() });
   });
 });

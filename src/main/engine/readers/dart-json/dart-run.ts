@@ -1,7 +1,7 @@
 // The state of a Dart event stream being read: suites, groups and tests by id, turned into
 // results when the stream (or a run within it) ends.
 import type { ResultSink } from '../../model/raw-result.js';
-import { DistinctNames } from '../json/distinct-names.js';
+import { DistinctNames } from '../distinct-names.js';
 import { isObject, num, scalarText, str, type JsonObject } from '../json/json-value.js';
 import { DartGroups } from './dart-groups.js';
 import { DART_RESULT, isDartResult } from './dart-status.js';

@@ -4,7 +4,7 @@
 import type { ResultSink } from '../../model/raw-result.js';
 import type { ReportInput, ReportReader } from '../report-reader.js';
 import { ReportError, oneLine } from '../report-error.js';
-import { readLines } from '../json/json-lines.js';
+import { readLines } from '../read-lines.js';
 import { isObject } from '../json/json-value.js';
 import { DartRun } from './dart-run.js';
 
@@ -34,7 +34,7 @@ export const dartJsonReader: ReportReader = {
   async read(input: ReportInput, sink: ResultSink): Promise<void> {
     const run = new DartRun(sink);
     let ignored = 0;
-    for await (const { line, number, unterminated } of readLines(input)) {
+    for await (const { text: line, number, unterminated } of readLines(input)) {
       const text = line.trim();
       if (text === '') continue;
       if (!text.startsWith('{')) {

@@ -11,7 +11,7 @@ import { parseEventLine } from './go-event.js';
 import { looksLikeGoTestJson } from './detect.js';
 import { PackageRun } from './package-run.js';
 import { propertyFromLine } from './output-text.js';
-import { readLines } from './read-lines.js';
+import { readLines } from '../read-lines.js';
 
 export { PACKAGE_ENTRY_NAME } from './package-run.js';
 

@@ -44,6 +44,8 @@ export class PackageRun {
   private failures = 0;
   /** The test whose output carried Go's test-timeout panic; later output belongs to the package. */
   private timeoutPanicIn: string | null = null;
+  /** Running tests with a failed subtest: the first such subtest, for the parent's message. */
+  private readonly failedSubtest = new Map<string, string>();
 
   constructor(
     readonly name: string,
@@ -127,7 +129,10 @@ export class PackageRun {
   private finishTest(test: RunningTest, action: 'pass' | 'fail' | 'skip', elapsed: number | undefined): void {
     this.running.delete(test.name);
     if (!test.name.includes('/')) this.rootOutcome.set(test.name, action);
-    if (action === 'fail') this.failures += 1;
+    if (action === 'fail') {
+      this.failures += 1;
+      this.noteFailedSubtest(test.name);
+    }
     const output = test.output.toString();
     const result: RawTestResult = {
       suite: this.name,
@@ -138,8 +143,24 @@ export class PackageRun {
       stdout: output,
     };
     if (action !== 'pass') result.message = capText(firstMessage(output), MAX_MESSAGE_CHARS);
-    if (action === 'fail') result.trace = withoutFraming(output);
+    if (action === 'fail') {
+      result.trace = withoutFraming(output);
+      // A parent that failed only because a subtest did prints nothing of its own.
+      const subtest = this.failedSubtest.get(test.name);
+      if (result.message === undefined && subtest !== undefined) result.message = `subtest failed: ${subtest}`;
+    }
+    this.failedSubtest.delete(test.name);
     this.sink.test(result);
+  }
+
+  /** Records a failed subtest with each of its running ancestors ("A/b/c" → "A/b", "A"). */
+  private noteFailedSubtest(name: string): void {
+    let slash = name.lastIndexOf('/');
+    while (slash > 0) {
+      const parent = name.slice(0, slash);
+      if (this.running.has(parent) && !this.failedSubtest.has(parent)) this.failedSubtest.set(parent, name);
+      slash = name.lastIndexOf('/', slash - 1);
+    }
   }
 
   private finishUnfinished(test: RunningTest, packageOutput: string): void {
@@ -184,7 +205,10 @@ function packageMessage(packageOutput: string, buildOutput: string | undefined, 
   if (panic) return timeoutPanicIn ? `${panic} (while running ${timeoutPanicIn})` : panic;
   const failLine = packageOutput.split('\n').find((line) => /^FAIL\s.*\[.+\]$/.test(line));
   if (failLine) return failLine.replace(/\s+/g, ' ').trim();
-  return 'package failed with no failing test (TestMain, init or the test binary exited non-zero)';
+  // What TestMain or init printed before exiting, if anything.
+  const said = firstMessage(packageOutput);
+  const why = 'package failed with no failing test (TestMain, init or the test binary exited non-zero)';
+  return said ? `${why}: ${said.split('\n')[0]}` : why;
 }
 
 function firstPanic(output: string): string | undefined {

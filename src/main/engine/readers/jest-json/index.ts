@@ -2,7 +2,7 @@
 // totals, then testResults[] (one per test file) each holding assertionResults[] (one per test).
 import type { RawTestResult, ResultSink } from '../../model/raw-result.js';
 import type { ReportInput, ReportReader } from '../report-reader.js';
-import { DistinctNames } from '../json/distinct-names.js';
+import { DistinctNames } from '../distinct-names.js';
 import { firstLine, stripAnsi } from '../json/failure-text.js';
 import { readJsonDocument } from '../json/json-document.js';
 import { hasKeys, scanJsonHead } from '../json/json-head.js';

@@ -4,7 +4,7 @@
 // hook) appears only in failures[]: its tests never ran, and it becomes one errored entry.
 import type { RawTestResult, ResultSink } from '../../model/raw-result.js';
 import type { ReportInput, ReportReader } from '../report-reader.js';
-import { DistinctNames } from '../json/distinct-names.js';
+import { DistinctNames } from '../distinct-names.js';
 import { readJsonDocument } from '../json/json-document.js';
 import { hasKeys, scanJsonHead } from '../json/json-head.js';
 import { isObject, isoFromText, num, optionalArray, requireArray, requireObject, str, type JsonObject } from '../json/json-value.js';

@@ -3,7 +3,7 @@
 import type { ReportReader } from '../report-reader.js';
 import { parseXml } from '../xml/xml-stream.js';
 import { NUNIT_ROOTS, NUnitEvents } from './nunit-events.js';
-import { xmlRootName } from './xml-root.js';
+import { xmlRootName } from '../xml/xml-root.js';
 
 export const nunitXmlReader: ReportReader = {
   format: 'nunit-xml',

@@ -4,12 +4,12 @@ import type { ResultSink } from '../../model/raw-result.js';
 import type { XmlHandlers } from '../xml/xml-stream.js';
 import { ReportError } from '../report-error.js';
 import { BoundedText, MAX_BODY_CHARS, MAX_MESSAGE_CHARS } from '../text-limits.js';
-import { DistinctNames } from './distinct-names.js';
-import { isoTimestamp, secondsToMs } from './dotnet-time.js';
+import { DistinctNames } from '../distinct-names.js';
+import { isoTimestamp, secondsToMs } from '../dotnet-time.js';
 import { nunitStatus } from './nunit-status.js';
 import { suiteAndName, type SuiteFrame } from './nunit-test-name.js';
 import { environmentRunInfo, firstSuiteRunInfo, rootRunInfo } from './nunit-run-info.js';
-import { localName } from './xml-root.js';
+import { localName } from '../xml/xml-root.js';
 
 export const NUNIT_ROOTS = new Set(['test-run', 'test-results', 'test-suite']);
 
@@ -111,7 +111,7 @@ export class NUnitEvents implements XmlHandlers {
     const { attributes } = current;
     const { suite, name: listedName } = suiteAndName(attributes, this.suites);
     if (listedName === '') throw new ReportError('NUnit <test-case> without a name attribute');
-    const name = this.distinct.name(suite, listedName);
+    const name = this.distinct.name(suite, listedName, undefined);
     const status = nunitStatus(
       {
         result: attributes.result,

@@ -1,7 +1,7 @@
 // Run facts from the NUnit root (<test-run> in NUnit 3, <test-results> in NUnit 2, or a bare
 // <test-suite> some runners write) and from <environment>.
 import type { RawRunInfo } from '../../model/raw-result.js';
-import { isoTimestamp, secondsToMs, spanMs } from './dotnet-time.js';
+import { isoTimestamp, secondsToMs, spanMs } from '../dotnet-time.js';
 
 /** From the root element's attributes. */
 export function rootRunInfo(root: string, attributes: Record<string, string>): RawRunInfo {

@@ -3,7 +3,7 @@
 import type { RawTestResult, ResultSink } from '../../model/raw-result.js';
 import type { ReportInput, ReportReader } from '../report-reader.js';
 import { firstLine, joinText, stripAnsi } from '../json/failure-text.js';
-import { DistinctNames } from '../json/distinct-names.js';
+import { DistinctNames } from '../distinct-names.js';
 import { readJsonDocument } from '../json/json-document.js';
 import { hasKeys, scanJsonHead } from '../json/json-head.js';
 import { isObject, num, requireArray, requireObject, scalarText, strings, type JsonObject } from '../json/json-value.js';

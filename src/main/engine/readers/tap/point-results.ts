@@ -64,7 +64,12 @@ export function pointResults(points: readonly ParsedPoint[], results: TapFinalRe
 /** The stream's own entry, or null when it is well-formed and complete. */
 export function streamResult(results: TapFinalResults): RawTestResult | null {
   const problems = results.errors.map((error) => error.detail);
-  if (results.bailout !== false) problems.unshift(results.bailout === true ? 'Bail out!' : `Bail out! ${results.bailout}`);
+  if (results.bailout !== false) {
+    const { start, end } = results.plan;
+    // The points after a bail out never ran; they are not tests of ours, but say how many.
+    const ran = start !== null && end !== null && end >= start ? ` (${results.count} of ${end - start + 1} planned test points ran)` : '';
+    problems.unshift(`${results.bailout === true ? 'Bail out!' : `Bail out! ${results.bailout}`}${ran}`);
+  }
   if (problems.length === 0) return null;
   return {
     suite: '',

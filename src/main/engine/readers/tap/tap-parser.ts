@@ -15,6 +15,12 @@ import { readYamlish } from './yamlish.js';
 /** Deeper subtests than this are refused: each level is a parser, and a line can open many. */
 export const MAX_SUBTEST_DEPTH = 256;
 
+/**
+ * Longer lines are cut to this: a line is handed down (and copied) once per subtest level, so
+ * this bounds the work per line; what is cut is console output no one reads in full anyway.
+ */
+export const MAX_TAP_LINE_CHARS = 1024 * 1024;
+
 const MAX_COMMENTS_PER_POINT = 200;
 
 export interface TapProblem {
@@ -122,7 +128,7 @@ export class TapParser {
 
   /** One line of the stream, without its line terminator. */
   writeLine(text: string): void {
-    this.parse(`${text}\n`);
+    this.parse(`${text.length > MAX_TAP_LINE_CHARS ? text.slice(0, MAX_TAP_LINE_CHARS) : text}\n`);
   }
 
   /** End of the stream: settles the plan and fills `results`. */
@@ -276,9 +282,8 @@ export class TapParser {
         return;
       }
       // Indented by whole 4-space steps and TAP once unindented: an unnamed subtest.
-      const indented = /( {4})+(.*\n)$/.exec(line);
-      const inner = indented?.[2];
-      if (inner !== undefined && inner.charAt(0) !== ' ') {
+      const inner = unindentedBySteps(line);
+      if (inner !== null) {
         const type = lineType(inner);
         if (type) {
           if (type.kind === 'comment') this.emitComment(line);
@@ -514,4 +519,16 @@ export class TapParser {
     if (this.current && this.current.comments.length < MAX_COMMENTS_PER_POINT) this.current.comments.push(text);
     this.keepOutput(line);
   }
+}
+
+/**
+ * The line without its indentation when that is whole 4-space steps and the rest is a single
+ * line; else null. (tap-parser's /( {4})+(.*\n)$/ test, without the regex's backtracking.)
+ */
+function unindentedBySteps(line: string): string | null {
+  let spaces = 0;
+  while (line.charCodeAt(spaces) === 32) spaces += 1;
+  if (spaces < 4 || spaces % 4 !== 0) return null;
+  const inner = line.slice(spaces);
+  return /[\r\u2028\u2029]/.test(inner.slice(0, -1)) ? null : inner;
 }

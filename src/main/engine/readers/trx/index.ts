@@ -1,7 +1,7 @@
 // Visual Studio / `dotnet test --logger trx` results (<TestRun xmlns=".../TeamTest/2010">).
 import type { ReportReader } from '../report-reader.js';
 import { parseXml } from '../xml/xml-stream.js';
-import { xmlRootName } from '../nunit-xml/xml-root.js';
+import { xmlRootName } from '../xml/xml-root.js';
 import { TrxEvents } from './trx-events.js';
 
 export const trxReader: ReportReader = {

@@ -5,9 +5,9 @@ import type { RawRunInfo, RawTestResult, ResultSink } from '../../model/raw-resu
 import type { XmlHandlers } from '../xml/xml-stream.js';
 import { ReportError, oneLine } from '../report-error.js';
 import { BoundedText, MAX_BODY_CHARS, MAX_MESSAGE_CHARS } from '../text-limits.js';
-import { DistinctNames } from '../nunit-xml/distinct-names.js';
-import { isoTimestamp, spanMs } from '../nunit-xml/dotnet-time.js';
-import { localName } from '../nunit-xml/xml-root.js';
+import { DistinctNames } from '../distinct-names.js';
+import { isoTimestamp, spanMs } from '../dotnet-time.js';
+import { localName } from '../xml/xml-root.js';
 import { timeSpanMs } from './trx-duration.js';
 import { trxStatus } from './trx-status.js';
 
@@ -154,7 +154,7 @@ export class TrxEvents implements XmlHandlers {
     // xUnit's adapter writes "Ns.Class.Method(args)" as testName; NUnit's and MSTest's write
     // "Method(args)". Keep the part after the class so both read the same.
     const shortName = className && listed.startsWith(`${className}.`) ? listed.slice(className.length + 1) : listed;
-    return { ...result.result, suite: className, name: this.distinct.name(className, shortName, result.identity) };
+    return { ...result.result, suite: className, name: this.distinct.name(className, shortName, undefined, result.identity) };
   }
 }
 

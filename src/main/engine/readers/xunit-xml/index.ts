@@ -1,7 +1,7 @@
 // xUnit.net XML (v1 <assembly>, v2/v3 <assemblies>), also written by Fixie's XUnitXmlReport.
 import type { ReportReader } from '../report-reader.js';
 import { parseXml } from '../xml/xml-stream.js';
-import { xmlRoot } from '../nunit-xml/xml-root.js';
+import { xmlRoot } from '../xml/xml-root.js';
 import { XUNIT_ROOTS, XunitEvents } from './xunit-events.js';
 
 export const xunitXmlReader: ReportReader = {

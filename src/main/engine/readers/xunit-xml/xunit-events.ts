@@ -4,9 +4,9 @@ import type { ResultSink } from '../../model/raw-result.js';
 import type { XmlHandlers } from '../xml/xml-stream.js';
 import { ReportError } from '../report-error.js';
 import { BoundedText, MAX_BODY_CHARS, MAX_MESSAGE_CHARS } from '../text-limits.js';
-import { DistinctNames } from '../nunit-xml/distinct-names.js';
-import { secondsToMs } from '../nunit-xml/dotnet-time.js';
-import { localName } from '../nunit-xml/xml-root.js';
+import { DistinctNames } from '../distinct-names.js';
+import { secondsToMs } from '../dotnet-time.js';
+import { localName } from '../xml/xml-root.js';
 import { xunitStatus } from './xunit-status.js';
 import { XunitRunInfo } from './xunit-run-info.js';
 
@@ -100,7 +100,7 @@ export class XunitEvents implements XmlHandlers {
     const message = failure || (entry.reason.empty ? '' : entry.reason.toString().trim());
     this.sink.test({
       suite,
-      name: this.distinct.name(suite, shortName),
+      name: this.distinct.name(suite, shortName, undefined),
       status,
       durationMs: secondsToMs(attributes.time),
       message: message || undefined,

@@ -2,7 +2,7 @@
 // starts with the earliest and lasts the sum of their times (xUnit runs them one after another
 // unless told otherwise, and the report does not say).
 import type { RawRunInfo } from '../../model/raw-result.js';
-import { isoTimestamp, secondsToMs, spanMs } from '../nunit-xml/dotnet-time.js';
+import { isoTimestamp, secondsToMs, spanMs } from '../dotnet-time.js';
 
 const ASSEMBLY_PROPERTIES = ['test-framework', 'environment', 'target-framework'];
 
