@@ -1,8 +1,10 @@
 // The renderer's only door to the main process: `window.vigil`, exactly the EngineApi methods,
-// each one forwarded as a 'vigil:call'. No ipcRenderer, no Node, no environment is exposed.
-import { contextBridge, ipcRenderer } from 'electron';
+// each one forwarded as a 'vigil:call', and `onEvent` for the engine's events. No ipcRenderer,
+// no IPC event object, no Node, no environment is exposed.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { createEngineClient, type CallEnvelope } from '../shared/engine-client.js';
-import { IPC_CALL_CHANNEL } from '../shared/ipc-channel.js';
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../shared/ipc-channel.js';
+import type { EngineEvent, EngineEventListener, VigilBridge } from '../shared/types.js';
 
 const api = createEngineClient(async (method, args) => {
   const envelope = (await ipcRenderer.invoke(IPC_CALL_CHANNEL, method, args)) as CallEnvelope;
@@ -10,4 +12,14 @@ const api = createEngineClient(async (method, args) => {
   return envelope.value;
 });
 
-contextBridge.exposeInMainWorld('vigil', api);
+function onEvent(listener: EngineEventListener): () => void {
+  // The listener sees the event only: the IpcRendererEvent (with its sender) stays here.
+  const forward = (_ipcEvent: IpcRendererEvent, event: EngineEvent): void => listener(event);
+  ipcRenderer.on(IPC_EVENT_CHANNEL, forward);
+  return () => {
+    ipcRenderer.off(IPC_EVENT_CHANNEL, forward);
+  };
+}
+
+const bridge: VigilBridge = { ...api, onEvent };
+contextBridge.exposeInMainWorld('vigil', bridge);

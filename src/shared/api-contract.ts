@@ -1,8 +1,24 @@
 // The allow-list of what may be called across the IPC and HTTP boundaries: every EngineApi
 // method, the check of its one argument, and how to call it once checked. The mapped type is
 // exhaustive, so adding a method to EngineApi fails the typecheck until it is listed here.
-import { arrayOf, noArgs, objectWith, optional, string, type Check } from './arg-checks.js';
+import { arrayOf, boolean, integer, noArgs, objectWith, oneOf, optional, string, text, type Check } from './arg-checks.js';
 import type { EngineApi, EngineMethod } from './types.js';
+import { ROOT_CAUSE_CATEGORIES, USER_RULE_FIELDS } from './root-cause-types.js';
+
+/** Longest message, trace or output accepted per failure by classifyFailures (the store keeps 256 KiB). */
+export const MAX_CLASSIFY_TEXT = 256 * 1024;
+
+const classifyRequest = objectWith({
+  id: string,
+  message: text(MAX_CLASSIFY_TEXT),
+  trace: optional(text(MAX_CLASSIFY_TEXT)),
+  output: optional(text(MAX_CLASSIFY_TEXT)),
+  name: optional(text(MAX_CLASSIFY_TEXT)),
+  framework: optional(string),
+});
+
+/** Largest report size a caller may ask to fit (far above any comment or page limit). */
+export const MAX_REPORT_BYTES = 100 * 1024 * 1024;
 
 /** The single argument of an EngineApi method (undefined for methods without one). */
 export type EngineArgs<M extends EngineMethod> = Parameters<EngineApi[M]> extends [infer A] ? A : undefined;
@@ -36,6 +52,58 @@ export const ENGINE_METHODS: { readonly [M in EngineMethod]: MethodContract<M> }
   ingestPaths: {
     check: objectWith({ paths: arrayOf(string, { min: 1 }), project: optional(string) }),
     call: (api, args) => api.ingestPaths(args),
+  },
+  addWatchFolder: {
+    check: objectWith({ path: string, project: optional(string), polling: optional(boolean) }),
+    call: (api, args) => api.addWatchFolder(args),
+  },
+  removeWatchFolder: {
+    check: objectWith({ path: string }),
+    call: (api, args) => api.removeWatchFolder(args),
+  },
+  listWatchFolders: {
+    check: noArgs,
+    call: (api) => api.listWatchFolders(),
+  },
+  importExisting: {
+    check: objectWith({ path: string }),
+    call: (api, args) => api.importExisting(args),
+  },
+  compareRuns: {
+    check: objectWith({ before: string, after: string, project: optional(string) }),
+    call: (api, args) => api.compareRuns(args),
+  },
+  getReport: {
+    check: objectWith({ project: optional(string), before: optional(string), after: optional(string), maxBytes: optional(integer({ min: 1, max: MAX_REPORT_BYTES })) }),
+    call: (api, args) => api.getReport(args),
+  },
+  checkGoals: {
+    check: objectWith({ project: optional(string), run: optional(string) }),
+    call: (api, args) => api.checkGoals(args),
+  },
+  getFailures: {
+    check: objectWith({ run: string, project: optional(string) }),
+    call: (api, args) => api.getFailures(args),
+  },
+  classifyFailures: {
+    check: objectWith({ failures: arrayOf(classifyRequest) }),
+    call: (api, args) => api.classifyFailures(args),
+  },
+  setCategory: {
+    check: objectWith({ run: string, target: string, category: oneOf(ROOT_CAUSE_CATEGORIES), project: optional(string) }),
+    call: (api, args) => api.setCategory(args),
+  },
+  listRules: {
+    check: objectWith({ project: optional(string) }),
+    call: (api, args) => api.listRules(args),
+  },
+  addRule: {
+    check: objectWith({ project: optional(string), category: oneOf(ROOT_CAUSE_CATEGORIES), field: oneOf(USER_RULE_FIELDS), pattern: string, description: optional(string) }),
+    call: (api, args) => api.addRule(args),
+  },
+  removeRule: {
+    check: objectWith({ id: string }),
+    call: (api, args) => api.removeRule(args),
   },
 };
 

@@ -23,6 +23,14 @@ export const string: Check = (value, where) => {
   return null;
 };
 
+export const boolean: Check = (value, where) => (typeof value === 'boolean' ? null : `${where} must be true or false`);
+
+/** A whole number within bounds (sizes and counts; never NaN or Infinity). */
+export function integer({ min, max }: { min: number; max: number }): Check {
+  return (value, where) =>
+    typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? null : `${where} must be a whole number from ${min} to ${max}`;
+}
+
 export function optional(check: Check): Check & { optional: true } {
   const wrapped: Check = (value, where) => (value === undefined ? null : check(value, where));
   return Object.assign(wrapped, { optional: true as const });
@@ -64,3 +72,17 @@ export const noArgs: Check = (value, where) => {
   if (isPlainObject(value) && Object.keys(value).length === 0) return null;
   return `${where} must be empty: this method takes no arguments`;
 };
+
+/** One of a fixed set of strings (a category, a field name). */
+export function oneOf(values: readonly string[]): Check {
+  return (value, where) => (typeof value === 'string' && values.includes(value) ? null : `${where} must be one of ${values.join(', ')}`);
+}
+
+/** Free text that may be empty and long (a failure message or trace), up to `max` characters. */
+export function text(max: number): Check {
+  return (value, where) => {
+    if (typeof value !== 'string') return `${where} must be a string`;
+    if (value.length > max) return `${where} is longer than ${max} characters`;
+    return null;
+  };
+}

@@ -16,6 +16,19 @@ export function createEngineClient(transport: EngineTransport): EngineApi {
     getRun: (query) => call('getRun', query),
     getTest: (query) => call('getTest', query),
     ingestPaths: (query) => call('ingestPaths', query),
+    addWatchFolder: (query) => call('addWatchFolder', query),
+    removeWatchFolder: (query) => call('removeWatchFolder', query),
+    listWatchFolders: () => call('listWatchFolders', undefined),
+    importExisting: (query) => call('importExisting', query),
+    compareRuns: (query) => call('compareRuns', query),
+    getReport: (query) => call('getReport', query),
+    checkGoals: (query) => call('checkGoals', query),
+    getFailures: (query) => call('getFailures', query),
+    classifyFailures: (query) => call('classifyFailures', query),
+    setCategory: (query) => call('setCategory', query),
+    listRules: (query) => call('listRules', query),
+    addRule: (query) => call('addRule', query),
+    removeRule: (query) => call('removeRule', query),
   };
   return Object.freeze(api);
 }

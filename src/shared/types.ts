@@ -1,6 +1,11 @@
 // The types that cross the process boundary: the CLI's JSON contract (../shared/CLI.md) and
 // what the renderer sees over IPC or HTTP. Fields may be added; none may be renamed or dropped.
 
+import type { RunComparison } from './compare-types.js';
+import type { RunCoverage } from './coverage-types.js';
+import type { GoalsCheck, HandoffReport, ReportQuery } from './report-types.js';
+import type { CategoryOverride, ClassifyRequest, ClassifyResult, NewUserRule, RunFailures, UserRule } from './root-cause-types.js';
+
 export type TestStatus = 'passed' | 'failed' | 'errored' | 'skipped';
 
 export const TEST_STATUSES: readonly TestStatus[] = ['passed', 'failed', 'errored', 'skipped'];
@@ -80,6 +85,8 @@ export interface RunDetail {
   run: RunSummary;
   properties: Record<string, string>;
   tests: TestResultRow[];
+  /** The run's coverage in detail (per file, reports read); null when it has none. */
+  coverage: RunCoverage | null;
 }
 
 export interface IngestError {
@@ -106,6 +113,54 @@ export interface IngestOutcome {
 }
 
 /**
+ * How a watched folder is doing right now. `starting`: being set up; `ok`: watched; `missing`:
+ * not there (deleted, renamed, unmounted: watched again when it reappears); `unreadable`:
+ * permission denied; `error`: anything else (the message says what); `not-watched`: stored, but
+ * this process is not watching it (e.g. `vigil ingest`).
+ */
+export type WatchFolderStatus = 'starting' | 'ok' | 'missing' | 'unreadable' | 'error' | 'not-watched';
+
+/** A folder Vigil watches for reports, as stored, with its live status. */
+export interface WatchedFolder {
+  /** Absolute path. */
+  path: string;
+  /** The project every run found here belongs to; null: each report's own (as `vigil ingest`). */
+  project: string | null;
+  /** Poll instead of OS events (network and container mounts); network mounts poll anyway. */
+  polling: boolean;
+  status: WatchFolderStatus;
+  /** One line about the status (why missing, what error, "polling every 1000 ms (nfs4 mount)"); null when there is nothing to say. */
+  message: string | null;
+  addedAt: string;
+  /** When its existing reports were imported (importExisting); null: never. */
+  importedAt: string | null;
+}
+
+/** What addWatchFolder did: `added` is false when the folder was already watched. */
+export interface AddWatchFolderResult {
+  folder: WatchedFolder;
+  /** True the first time: the moment to offer "import existing reports" (once). */
+  added: boolean;
+}
+
+/**
+ * What the engine announces to every client (desktop IPC, `vigil serve` Server-Sent Events,
+ * `vigil watch`): a run stored, a file that could not be ingested, a watched folder's status.
+ * `folder` is the watched folder the file was found in, null when it came from a direct call.
+ */
+export type EngineEvent =
+  | { type: 'didIngestRun'; run: RunSummary; folder: string | null }
+  | { type: 'didFailFile'; path: string; error: string; folder: string | null }
+  | { type: 'didChangeFolderStatus'; folder: WatchedFolder };
+
+export type EngineEventListener = (event: EngineEvent) => void;
+
+/** A subscription to EngineEvents; the returned function ends it. */
+export interface EngineEventSource {
+  onEvent(listener: EngineEventListener): () => void;
+}
+
+/**
  * The one API the desktop renderer, `vigil serve` and the CLI share. IPC and HTTP both carry
  * exactly this; nothing else crosses the boundary.
  */
@@ -115,6 +170,33 @@ export interface EngineApi {
   getRun(query: { run: string; project?: string }): Promise<RunDetail>;
   getTest(query: { run: string; testId: string }): Promise<TestResultDetail>;
   ingestPaths(query: { paths: string[]; project?: string }): Promise<IngestOutcome>;
+  /** Stores the folder and watches it (when this engine watches); existing reports are not read. */
+  addWatchFolder(query: { path: string; project?: string; polling?: boolean }): Promise<AddWatchFolderResult>;
+  /** Stops watching the folder and forgets it; its runs stay. */
+  removeWatchFolder(query: { path: string }): Promise<{ removed: boolean }>;
+  listWatchFolders(): Promise<WatchedFolder[]>;
+  /** Ingests the reports already in a watched folder (what the watcher skips on start). */
+  importExisting(query: { path: string }): Promise<IngestOutcome>;
+  /** Compares two runs of one project (`vigil compare`): selectors as everywhere. */
+  compareRuns(query: { before: string; after: string; project?: string }): Promise<RunComparison>;
+  /** The handoff report in Markdown (`vigil report`); defaults: the project's first and latest runs. */
+  getReport(query: ReportQuery): Promise<HandoffReport>;
+  /** The project's goals checked against a run (`vigil gate`); default: the latest run. */
+  checkGoals(query: { project?: string; run?: string }): Promise<GoalsCheck>;
+  /** A run's failures grouped by root cause, ranked by tests unblocked per fix (`vigil failures`). */
+  getFailures(query: { run: string; project?: string }): Promise<RunFailures>;
+  /** Classifies failures from their text alone (`vigil classify`); global user rules apply. */
+  classifyFailures(query: { failures: ClassifyRequest[] }): Promise<ClassifyResult[]>;
+  /** Moves a failure group (g_...) or failing test (t_...) of a run to another category, for this and later runs. */
+  setCategory(query: { run: string; target: string; category: RootCauseCategory; project?: string }): Promise<CategoryOverride>;
+  /** User rules of a project (and the global ones), or all of them. */
+  listRules(query: { project?: string }): Promise<UserRule[]>;
+  /** Adds a user rule; it is matched before the built-in rules. */
+  addRule(query: NewUserRule): Promise<UserRule>;
+  removeRule(query: { id: string }): Promise<{ removed: boolean }>;
 }
 
 export type EngineMethod = keyof EngineApi;
+
+/** What the desktop preload exposes as `window.vigil`: the API and the event subscription. */
+export type VigilBridge = EngineApi & EngineEventSource;

@@ -9,11 +9,30 @@ function problem(method: string, args: unknown): string | null {
 
 describe('ENGINE_METHODS', () => {
   it('lists exactly the EngineApi methods', () => {
-    expect([...ENGINE_METHOD_NAMES].sort()).toEqual(['getRun', 'getTest', 'ingestPaths', 'listProjects', 'listRuns']);
+    expect([...ENGINE_METHOD_NAMES].sort()).toEqual([
+      'addRule',
+      'addWatchFolder',
+      'checkGoals',
+      'classifyFailures',
+      'compareRuns',
+      'getFailures',
+      'getReport',
+      'getRun',
+      'getTest',
+      'importExisting',
+      'ingestPaths',
+      'listProjects',
+      'listRules',
+      'listRuns',
+      'listWatchFolders',
+      'removeRule',
+      'removeWatchFolder',
+      'setCategory',
+    ]);
   });
 
   it('knows only its own methods, not those of Object.prototype or the Engine extras', () => {
-    for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'close', 'resolveRun', 'dbPath', '', 42, null]) {
+    for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'close', 'resolveRun', 'dbPath', 'onEvent', 'startWatching', 'stopWatching', 'reports', '', 42, null]) {
       expect(isEngineMethod(name), String(name)).toBe(false);
     }
     expect(checkCall('close', undefined)).toBeInstanceOf(ContractError);
@@ -59,6 +78,24 @@ describe('argument checks', () => {
     expect(problem('ingestPaths', { paths: Array(MAX_ARG_ARRAY + 1).fill('/a') })).toMatch(/more than/);
   });
 
+  it('addWatchFolder needs a path and takes an optional project and polling flag', () => {
+    expect(problem('addWatchFolder', { path: '/reports' })).toBeNull();
+    expect(problem('addWatchFolder', { path: '/reports', project: 'atom', polling: true })).toBeNull();
+    expect(problem('addWatchFolder', {})).toMatch(/argument\.path is required/);
+    expect(problem('addWatchFolder', { path: '/r', polling: 'yes' })).toMatch(/argument\.polling must be true or false/);
+    expect(problem('addWatchFolder', { path: '/r', ignore: ['x'] })).toMatch(/unknown field "ignore"/);
+  });
+
+  it('removeWatchFolder and importExisting need a path; listWatchFolders takes nothing', () => {
+    for (const method of ['removeWatchFolder', 'importExisting']) {
+      expect(problem(method, { path: '/reports' })).toBeNull();
+      expect(problem(method, {})).toMatch(/argument\.path is required/);
+      expect(problem(method, { path: 1 })).toMatch(/must be a string/);
+    }
+    expect(problem('listWatchFolders', undefined)).toBeNull();
+    expect(problem('listWatchFolders', { path: '/x' })).toMatch(/takes no arguments/);
+  });
+
   it('refuses oversized strings, NUL bytes and objects that are not plain', () => {
     expect(problem('getRun', { run: 'x'.repeat(MAX_ARG_STRING + 1) })).toMatch(/longer than/);
     expect(problem('getRun', { run: 'a\0b' })).toMatch(/NUL/);
@@ -67,9 +104,37 @@ describe('argument checks', () => {
     expect(problem('getRun', JSON.parse('{"run":"x","__proto__":{"polluted":true}}'))).toMatch(/unknown field "__proto__"/);
   });
 
+  it('compareRuns needs two runs; getReport and checkGoals take selectors and a size limit', () => {
+    expect(problem('compareRuns', { before: 'first', after: 'latest' })).toBeNull();
+    expect(problem('compareRuns', { before: 'first', after: 'latest', project: 'shop' })).toBeNull();
+    expect(problem('compareRuns', { before: 'first' })).toMatch(/argument\.after is required/);
+    expect(problem('getReport', {})).toBeNull();
+    expect(problem('getReport', { project: 'shop', before: '2026-11-16', after: 'latest~1', maxBytes: 65536 })).toBeNull();
+    expect(problem('getReport', { maxBytes: 0 })).toMatch(/maxBytes must be a whole number/);
+    expect(problem('getReport', { maxBytes: 1.5 })).toMatch(/maxBytes must be a whole number/);
+    expect(problem('getReport', { maxBytes: '65536' })).toMatch(/maxBytes must be a whole number/);
+    expect(problem('getReport', { goalsPath: '/etc/passwd' })).toMatch(/unknown field "goalsPath"/);
+    expect(problem('checkGoals', { run: 'latest' })).toBeNull();
+    expect(problem('checkGoals', { goalsPath: '/x' })).toMatch(/unknown field/);
+  });
+
+  it('root-cause methods check categories, rule fields and failure texts', () => {
+    expect(problem('getFailures', { run: 'latest' })).toBeNull();
+    expect(problem('getFailures', {})).toMatch(/argument\.run is required/);
+    expect(problem('classifyFailures', { failures: [{ id: 'a', message: '' }] })).toBeNull();
+    expect(problem('classifyFailures', { failures: [{ id: 'a', message: 'x', trace: 'y'.repeat(10_000) }] })).toBeNull();
+    expect(problem('classifyFailures', { failures: [{ id: 'a' }] })).toMatch(/message is required/);
+    expect(problem('setCategory', { run: 'latest', target: 'g_1', category: 'flaky' })).toBeNull();
+    expect(problem('setCategory', { run: 'latest', target: 'g_1', category: 'bad' })).toMatch(/category must be one of isolation_leak/);
+    expect(problem('addRule', { category: 'external_blocker', field: 'message', pattern: 'staging\\.example' })).toBeNull();
+    expect(problem('addRule', { category: 'external_blocker', field: 'body', pattern: 'x' })).toMatch(/field must be one of/);
+    expect(problem('removeRule', { id: 'u_1' })).toBeNull();
+    expect(problem('listRules', {})).toBeNull();
+  });
+
   it('every contract has a check that refuses a non-object', () => {
     for (const name of ENGINE_METHOD_NAMES) {
-      if (name === 'listProjects') continue;
+      if (name === 'listProjects' || name === 'listWatchFolders') continue;
       expect(ENGINE_METHODS[name].check('a string', 'argument'), name).not.toBeNull();
     }
   });
@@ -86,6 +151,31 @@ describe('dispatchCall', () => {
       throw new Error('not called');
     }),
     ingestPaths: vi.fn(async () => ({ runs: [], duplicates: [], errors: [], warnings: [] })),
+    addWatchFolder: vi.fn(async () => {
+      throw new Error('not called');
+    }),
+    removeWatchFolder: vi.fn(async () => ({ removed: false })),
+    listWatchFolders: vi.fn(async () => []),
+    importExisting: vi.fn(async () => ({ runs: [], duplicates: [], errors: [], warnings: [] })),
+    compareRuns: vi.fn(async () => {
+      throw new Error('not called');
+    }),
+    getReport: vi.fn(async () => {
+      throw new Error('not called');
+    }),
+    checkGoals: vi.fn(async () => {
+      throw new Error('not called');
+    }),
+    getFailures: vi.fn(async () => ({ groups: [] })),
+    classifyFailures: vi.fn(async () => []),
+    setCategory: vi.fn(async () => {
+      throw new Error('not called');
+    }),
+    listRules: vi.fn(async () => []),
+    addRule: vi.fn(async () => {
+      throw new Error('not called');
+    }),
+    removeRule: vi.fn(async () => ({ removed: false })),
   });
 
   it('calls the method with the checked argument', async () => {

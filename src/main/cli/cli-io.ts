@@ -1,6 +1,8 @@
 export interface CliIo {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
+  /** Standard input for commands that read it (`vigil classify`); process.stdin when absent. */
+  stdin?: AsyncIterable<string | Buffer>;
 }
 
 /** Exit statuses of the contract (CLI.md): 0 done, 1 done but something failed, 2 usage error. */

@@ -9,8 +9,16 @@ import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, printError, type CliIo } 
 import { ingestCommand } from './commands/ingest.js';
 import { runsCommand } from './commands/runs.js';
 import { showCommand } from './commands/show.js';
+import { watchCommand } from './commands/watch.js';
+import { compareCommand } from './commands/compare.js';
+import { reportCommand } from './commands/report.js';
+import { gateCommand } from './commands/gate.js';
+import { failuresCommand } from './commands/failures.js';
+import { classifyCommand } from './commands/classify.js';
+import { recategorizeCommand } from './commands/recategorize.js';
+import { rulesCommand } from './commands/rules.js';
 
-const COMMANDS: readonly Command[] = [ingestCommand, runsCommand, showCommand];
+const COMMANDS: readonly Command[] = [ingestCommand, runsCommand, showCommand, watchCommand, compareCommand, reportCommand, gateCommand, failuresCommand, classifyCommand, recategorizeCommand, rulesCommand];
 
 export const VERSION = '0.1.0';
 
@@ -21,7 +29,7 @@ function helpText(): string {
     '',
     'Usage:',
     ...COMMANDS.map((command) => `  ${command.usage.padEnd(width)}  ${command.summary}`),
-    `  ${'vigil serve [--port N] [--host 127.0.0.1] [--db PATH]'.padEnd(width)}  Serve the UI and its API to a browser on loopback`,
+    `  ${'vigil serve [--port N] [--host 127.0.0.1] [--watch DIR...] [--db PATH]'.padEnd(width)}  Serve the UI and its API to a browser on loopback`,
     '',
     'Common options: --db PATH (default $VIGIL_DB, else vigil.db in the app\'s user-data folder), --json, --help',
     'Exit status: 0 done, 1 done but something failed, 2 usage error.',

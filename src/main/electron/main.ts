@@ -8,7 +8,7 @@ import { APP_ORIGIN, devServerUrl, uiOrigin } from './app-origin.js';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.js';
 import { installAppMenu } from './app-menu.js';
 import { applyDevContentSecurityPolicy, hardenWebContents } from './harden.js';
-import { registerEngineIpc } from './ipc.js';
+import { forwardEngineEvents, registerEngineIpc } from './ipc.js';
 import { createMainWindow, windowStateFile } from './main-window.js';
 import { electronNativeBinding } from './native-binding.js';
 
@@ -65,6 +65,9 @@ if (!app.requestSingleInstanceLock()) {
     if (devUrl) applyDevContentSecurityPolicy(origin);
     handleAppProtocol(rendererDir);
     registerEngineIpc(engine, origin);
+    forwardEngineEvents(engine, origin);
+    // The stored watched folders; each one's status reaches the UI as an event.
+    engine.startWatching().catch((error: unknown) => console.error(`vigil: cannot start watching: ${(error as Error).stack ?? String(error)}`));
     installAppMenu(!app.isPackaged);
     openWindow();
     app.on('activate', () => {

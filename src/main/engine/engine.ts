@@ -7,18 +7,28 @@ import { openDatabase } from './store/open-database.js';
 import { RunQueries } from './store/run-queries.js';
 import { selectRun } from './store/run-selector.js';
 import { RunWriter } from './store/run-writer.js';
+import { createReportService, type ReportService } from './report/report-service.js';
+import { createLiveEngine, type WatchingControls } from './watch/live-engine.js';
+import type { WatchTiming } from './watch/watch-timing.js';
+import { rootCauseApi } from './analysis/root-cause-api.js';
+import { createRootCauseService } from './analysis/root-cause-service.js';
+import { RootCauseStore } from './store/root-cause-store.js';
 
 export interface EngineOptions {
   /** Path of the SQLite file; created with its folder when missing. */
   dbPath: string;
   /** An Electron-ABI build of better-sqlite3, when running inside Electron. */
   nativeBinding?: string;
+  /** Overrides of the watcher's waits (watch/watch-timing.ts). */
+  watchTiming?: Partial<WatchTiming>;
 }
 
-export interface Engine extends EngineApi {
+export interface Engine extends EngineApi, WatchingControls {
   readonly dbPath: string;
   /** Resolves a run selector (id, first, latest, latest~N, ISO date) within a project or all runs. */
   resolveRun(selector: string, project?: string): RunSummary;
+  /** Compare, report and goals, with what only local callers may pass (a goals file path). */
+  readonly reports: ReportService;
   close(): void;
 }
 
@@ -29,9 +39,19 @@ export class NotFoundError extends Error {
 export function openEngine(options: EngineOptions): Engine {
   const db: Database = openDatabase(options.dbPath, { nativeBinding: options.nativeBinding });
   const queries = new RunQueries(db);
-  const writer = new RunWriter(db);
+  const rootCauses = createRootCauseService(new RootCauseStore(db));
+  // Each failure's root cause is classified and stored in the run's own transaction.
+  const writer = new RunWriter(db, (run, projectId) => rootCauses.writeRunCauses(run, projectId));
 
   const resolveRun = (selector: string, project?: string): RunSummary => selectRun(selector, queries.listRuns(project));
+  const reports = createReportService(db);
+  const live = createLiveEngine({
+    db,
+    dbPath: options.dbPath,
+    ingest: (paths, project) => ingestPaths({ queries, writer }, paths, project),
+    timing: options.watchTiming,
+    notFound: (message) => new NotFoundError(message),
+  });
 
   return {
     dbPath: options.dbPath,
@@ -44,18 +64,36 @@ export function openEngine(options: EngineOptions): Engine {
     },
     async getRun({ run, project }): Promise<RunDetail> {
       const summary = resolveRun(run, project);
-      return { run: summary, properties: queries.properties(summary.id), tests: queries.tests(summary.id) };
+      return {
+        run: summary,
+        properties: queries.properties(summary.id),
+        tests: queries.tests(summary.id, rootCauses.rootCauses(summary.id)),
+        coverage: queries.coverage(summary.id),
+      };
     },
     async getTest({ run, testId }): Promise<TestResultDetail> {
       const summary = resolveRun(run);
-      const test = queries.test(summary.id, testId);
+      const test = queries.test(summary.id, testId, rootCauses.rootCauses(summary.id));
       if (!test) throw new NotFoundError(`run ${summary.id} has no test ${testId}`);
       return test;
     },
     async ingestPaths({ paths, project }): Promise<IngestOutcome> {
-      return ingestPaths({ queries, writer }, paths, project);
+      return live.ingestPaths({ paths, project });
     },
+    addWatchFolder: live.addWatchFolder,
+    removeWatchFolder: live.removeWatchFolder,
+    listWatchFolders: live.listWatchFolders,
+    importExisting: live.importExisting,
+    onEvent: live.onEvent,
+    startWatching: live.startWatching,
+    stopWatching: live.stopWatching,
+    reports,
+    compareRuns: async (query) => reports.compareRuns(query),
+    getReport: async (query) => reports.report(query),
+    checkGoals: async (query) => reports.checkGoals(query),
+    ...rootCauseApi(rootCauses, resolveRun, (message) => new NotFoundError(message)),
     close(): void {
+      live.close();
       db.close();
     },
   };

@@ -10,12 +10,8 @@ import { readJsonBody } from './read-json-body.js';
 export const API_PREFIX = '/api/';
 
 export async function handleApi(req: IncomingMessage, res: ServerResponse, engine: EngineApi, pathname: string): Promise<void> {
+  // GET /api/events, the live event stream, is answered before this (event-stream.ts).
   const method = pathname.slice(API_PREFIX.length);
-  if (method === 'events') {
-    // Reserved for the live event stream (Server-Sent Events) of a later issue. EventSource
-    // cannot send headers, so that route will take the token from `?token=` instead.
-    throw new HttpError(501, 'GET /api/events is not available yet');
-  }
   if (req.method !== 'POST') throw new HttpError(405, `${req.method ?? '?'} not allowed on /api: use POST`, { Allow: 'POST' });
   const args = await readJsonBody(req);
   const value = await dispatchCall(engine, method, args);

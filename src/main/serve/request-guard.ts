@@ -27,8 +27,13 @@ export function checkHostAndOrigin(req: IncomingMessage, options: GuardOptions):
   return host;
 }
 
-export function checkToken(req: IncomingMessage, options: GuardOptions): void {
-  const given = req.headers[TOKEN_HEADER];
+/**
+ * The token comes in its header; `fromQuery` (the `?token=` of a URL) is accepted only where
+ * the caller allows it: the event stream, since EventSource cannot send headers.
+ */
+export function checkToken(req: IncomingMessage, options: GuardOptions, fromQuery: string | null = null): void {
+  const header = req.headers[TOKEN_HEADER];
+  const given = typeof header === 'string' && header.length > 0 ? header : fromQuery;
   if (typeof given !== 'string' || given.length === 0) throw new HttpError(401, 'missing API token');
   const a = Buffer.from(given);
   const b = Buffer.from(options.token);

@@ -4,9 +4,10 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { EngineApi } from '../../shared/types.js';
+import type { EngineApi, EngineEventSource } from '../../shared/types.js';
 import { API_PREFIX, handleApi } from './api-route.js';
 import { errorStatus } from './error-status.js';
+import { EVENTS_PATH, handleEvents } from './event-stream.js';
 import { HttpError, sendError } from './http-error.js';
 import { loopbackBindAddress, urlHost } from './loopback.js';
 import { checkHostAndOrigin, checkToken, type GuardOptions } from './request-guard.js';
@@ -14,6 +15,8 @@ import { handleStatic } from './static-route.js';
 
 export interface ServerOptions {
   engine: EngineApi;
+  /** The engine's events, streamed at GET /api/events; without it that route answers 501. */
+  events?: EngineEventSource;
   /** A loopback address (127.0.0.0/8, ::1 or localhost); anything else is refused. */
   host?: string;
   /** 0 picks a free port. */
@@ -30,7 +33,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer({ engine, host = '127.0.0.1', port = 0, staticDir }: ServerOptions): Promise<RunningServer> {
+export async function startServer({ engine, events, host = '127.0.0.1', port = 0, staticDir }: ServerOptions): Promise<RunningServer> {
   const address = loopbackBindAddress(host);
   if (!address) throw new Error(`refusing to serve on ${host}: only loopback addresses (127.0.0.1, ::1, localhost) are allowed`);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port ${port}`);
@@ -44,8 +47,11 @@ export async function startServer({ engine, host = '127.0.0.1', port = 0, static
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     checkHostAndOrigin(req, guard);
-    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
-    if (pathname === '/api' || pathname.startsWith(API_PREFIX)) {
+    const [pathname = '/', query = ''] = (req.url ?? '/').split('?');
+    if (pathname === EVENTS_PATH) {
+      checkToken(req, guard, new URLSearchParams(query).get('token'));
+      handleEvents(req, res, events);
+    } else if (pathname === '/api' || pathname.startsWith(API_PREFIX)) {
       checkToken(req, guard);
       await handleApi(req, res, engine, pathname);
     } else {

@@ -1,14 +1,14 @@
 // The renderer's one EngineApi: the preload's `window.vigil` inside Electron, else the HTTP API
 // of `vigil serve`. Features import `engine` from here and never know which one it is.
 import { createEngineClient } from '../../shared/engine-client.js';
-import type { EngineApi } from '../../shared/types.js';
+import type { EngineApi, VigilBridge } from '../../shared/types.js';
 import { httpTransport } from './http-transport.js';
 import { readToken } from './read-token.js';
 
 declare global {
   interface Window {
     /** Set by the Electron preload (src/preload/index.ts). */
-    readonly vigil?: EngineApi;
+    readonly vigil?: VigilBridge;
   }
 }
 

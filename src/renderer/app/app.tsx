@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { HistoryView } from '../history/history-view.js';
+import { useLiveRefresh } from '../history/live-refresh.js';
 import { RunView } from '../run/run-view.js';
 import { useAppStore } from './app-store.js';
 import { EmptyState } from './empty-state.js';
@@ -12,6 +13,7 @@ export function App() {
   const place = useAppStore((s) => s.place);
   const loadProjects = useAppStore((s) => s.loadProjects);
   const refresh = useAppStore((s) => s.refresh);
+  useLiveRefresh();
 
   useEffect(() => {
     void loadProjects();

@@ -32,7 +32,7 @@ describe('vigil ingest / runs / show (CLI.md contract)', () => {
     expect(detail.run).toEqual(run);
     expect(detail.tests).toHaveLength(6);
     const failing = detail.tests.find((test: { name: string }) => test.name === 'inserts a user');
-    expect(failing).toMatchObject({ suite: 'db', status: 'failed', rootCause: null });
+    expect(failing).toMatchObject({ suite: 'db', status: 'failed', rootCause: { category: 'isolation_leak', groupId: expect.stringMatching(/^g_/) } });
     expect(failing.message).toMatch(/UNIQUE constraint failed: users\.email/);
     expect(failing.id).toMatch(/^t_[0-9a-f]{16}$/);
   });

@@ -222,7 +222,7 @@ describe('API', () => {
     expect(response.status).toBe(413);
   });
 
-  it('keeps GET /api/events reserved for the live stream, behind the token', async () => {
+  it('answers GET /api/events with 501 when the server was given no events, behind the token', async () => {
     expect((await rawRequest(server.url, { path: '/api/events' })).status).toBe(401);
     const reserved = await rawRequest(server.url, { path: '/api/events', headers: { 'X-Vigil-Token': server.token } });
     expect(reserved.status).toBe(501);

@@ -1,6 +1,7 @@
-// `vigil serve [--port N] [--host 127.0.0.1] [--db PATH]`: the UI and its API for a browser,
-// backed by the same engine and store as the desktop app. The URL is the first line of stdout
-// so that scripts (and scripts/start.js) can read it.
+// `vigil serve [--port N] [--host 127.0.0.1] [--watch DIR...] [--db PATH]`: the UI and its API
+// for a browser, backed by the same engine, store and watcher as the desktop app: it watches
+// the stored folders and any given with --watch, and streams events to the page. The URL is the
+// first line of stdout so that scripts (and scripts/start.js) can read it.
 import { parseArgs } from 'node:util';
 import { openEngine } from '../../engine/engine.js';
 import { resolveDbPath } from '../../engine/store/default-db-path.js';
@@ -9,8 +10,10 @@ import { loopbackBindAddress } from '../../serve/loopback.js';
 import { findRendererDir } from '../../serve/renderer-dir.js';
 import { startServer } from '../../serve/server.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, printError, type CliIo } from '../cli-io.js';
+import { printEvent } from '../format-event.js';
+import { keepAliveUntil, waitForTermination } from '../termination-signal.js';
 
-export const SERVE_USAGE = 'vigil serve [--port N] [--host 127.0.0.1] [--db PATH]';
+export const SERVE_USAGE = 'vigil serve [--port N] [--host 127.0.0.1] [--watch DIR...] [--db PATH]';
 
 export interface ServeControls {
   /** Resolves when the server should stop; defaults to the first SIGINT or SIGTERM. */
@@ -21,8 +24,9 @@ export interface ServeControls {
 
 export async function runServe(argv: string[], io: CliIo, controls: ServeControls = {}): Promise<number> {
   let values;
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({
+    ({ values, positionals } = parseArgs({
       args: argv,
       options: {
         port: { type: 'string', default: '0' },
@@ -31,7 +35,8 @@ export async function runServe(argv: string[], io: CliIo, controls: ServeControl
         watch: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
-      allowPositionals: false,
+      // `--watch a b` as well as `--watch a --watch b`: the words after --watch are more folders.
+      allowPositionals: true,
       strict: true,
     }));
   } catch (error) {
@@ -42,10 +47,11 @@ export async function runServe(argv: string[], io: CliIo, controls: ServeControl
     io.stdout.write(`${SERVE_USAGE}\nServe the UI and its API to a browser on a loopback address; prints the URL first.\n`);
     return EXIT_OK;
   }
-  if (values.watch) {
-    printError(io, null, 'serve --watch is not available yet; run `vigil ingest PATH` meanwhile');
+  if (positionals.length > 0 && !values.watch) {
+    printError(io, null, `unexpected argument '${positionals[0]}'; usage: ${SERVE_USAGE}`);
     return EXIT_USAGE;
   }
+  const watchDirs = values.watch ? [...values.watch, ...positionals] : [];
   const port = Number(values.port);
   if (!/^\d+$/.test(values.port) || port > 65535) {
     printError(io, null, `--port must be a number from 0 to 65535, not '${values.port}'`);
@@ -70,31 +76,31 @@ export async function runServe(argv: string[], io: CliIo, controls: ServeControl
     printError(io, null, error.message);
     return EXIT_FAILED;
   }
+  const termination = controls.stop ? { signal: controls.stop, dispose: () => undefined } : waitForTermination();
+  // Events go to stderr: stdout's first line is the URL, and nothing else is promised there.
+  const unsubscribe = engine.onEvent((event) => printEvent({ stdout: io.stderr, stderr: io.stderr }, event, false));
   let server;
   try {
-    server = await startServer({ engine, host: values.host, port, staticDir });
+    for (const dir of watchDirs) await engine.addWatchFolder({ path: dir });
+    await engine.startWatching();
+    server = await startServer({ engine, events: engine, host: values.host, port, staticDir });
   } catch (error) {
+    termination.dispose();
+    await engine.stopWatching();
+    unsubscribe();
     engine.close();
     printError(io, null, (error as Error).message);
     return EXIT_FAILED;
   }
   io.stdout.write(`${server.url}\n`);
-  io.stderr.write(`vigil serve: store ${engine.dbPath}; press Ctrl+C to stop\n`);
+  const watched = (await engine.listWatchFolders()).length;
+  io.stderr.write(`vigil serve: store ${engine.dbPath}; watching ${watched} folder(s); press Ctrl+C to stop\n`);
 
-  await (controls.stop ?? nextTerminationSignal());
+  await keepAliveUntil(termination.signal);
+  termination.dispose();
+  await engine.stopWatching();
+  unsubscribe();
   await server.close();
   engine.close();
   return EXIT_OK;
-}
-
-function nextTerminationSignal(): Promise<NodeJS.Signals> {
-  return new Promise((stop) => {
-    const onSignal = (signal: NodeJS.Signals): void => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      stop(signal);
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-  });
 }

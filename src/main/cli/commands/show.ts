@@ -3,6 +3,7 @@ import type { Command } from '../command.js';
 import { COMMON_OPTIONS } from '../command.js';
 import { EXIT_OK, UsageError, printJson } from '../cli-io.js';
 import { formatDuration, passRate } from '../format-run.js';
+import { coverageLines, lowestFilesTable } from '../format-coverage.js';
 import { formatTable } from '../format-table.js';
 import { withEngine } from '../open-cli-engine.js';
 
@@ -19,7 +20,7 @@ export const showCommand: Command = {
     const project = typeof args.values.project === 'string' ? args.values.project : undefined;
     const detail = await withEngine(args, (engine) => engine.getRun({ run: selector, project }));
     if (args.values.json) {
-      printJson(io, { run: detail.run, properties: detail.properties, tests: detail.tests });
+      printJson(io, { run: detail.run, properties: detail.properties, tests: detail.tests, coverage: detail.coverage });
       return EXIT_OK;
     }
     const { run } = detail;
@@ -34,9 +35,12 @@ export const showCommand: Command = {
         `sources   ${run.sources.join('\n          ')}`,
         `tests     ${t.tests}: ${t.passed} passed, ${t.failed} failed, ${t.errored} errored, ${t.skipped} skipped`,
         `pass rate ${passRate(t)}`,
+        ...(detail.coverage ? coverageLines(detail.coverage) : []),
         '',
       ].join('\n'),
     );
+    const lowestFiles = detail.coverage ? lowestFilesTable(detail.coverage) : '';
+    if (lowestFiles) io.stdout.write(`${lowestFiles}\n\n`);
     const tests = [...detail.tests].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
     const rows = tests.map((test) => [
       test.status.toUpperCase(),

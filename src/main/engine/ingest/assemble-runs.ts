@@ -3,15 +3,24 @@
 //   shards written together); reports of one folder with separate start times are separate runs;
 // - two reports of one run written by two reporters (Vitest's JUnit + JSON) hold the same
 //   tests: they are recognised by identical totals and counted once;
-// - runs in different folders stay different runs.
-import { createHash } from 'node:crypto';
+// - runs in different folders stay different runs;
+// - coverage written with a run attaches to it (coverage/attach-coverage.ts), its formats are
+//   combined into one coverage (coverage/combine-coverage.ts); coverage no run claims makes a
+//   coverage-only run.
 import { dirname, isAbsolute, relative, sep } from 'node:path';
+import { attachCoverage, candidateFolders, groupCoverageOnly, type RunSlot } from '../coverage/attach-coverage.js';
+import { combineCoverage } from '../coverage/combine-coverage.js';
 import type { AssembledRun, SourceRecord } from '../model/assembled-run.js';
+import type { ParsedCoverage } from '../model/file-coverage.js';
 import type { NormalisedTest, ParsedReport } from '../model/normalised-report.js';
 import { countTotals } from '../model/normalise-report.js';
 import { testId } from '../model/test-identity.js';
 import type { TestReportFormat } from '../readers/report-reader.js';
+import { CombineContexts, coverageOnlyRun, coverageSources, withCoverage, type AssembledBatch, type StoredAttachment, type StoredRunSlots } from './coverage-runs.js';
 import type { ProjectResolver } from './project-name.js';
+import { runId } from './run-id.js';
+
+export type { AssembledBatch, StoredAttachment, StoredRunSlots } from './coverage-runs.js';
 
 /** Reports whose spans are closer than this belong to one run (classes run back to back). */
 export const SAME_RUN_GAP_MS = 5_000;
@@ -41,19 +50,74 @@ interface Timed {
   spanEnd: number;
 }
 
-export function assembleRuns(reports: readonly ParsedReport[], projects: ProjectResolver, projectName?: string): AssembledRun[] {
+export function assembleRuns(
+  reports: readonly ParsedReport[],
+  projects: ProjectResolver,
+  projectName?: string,
+  coverage: readonly ParsedCoverage[] = [],
+): AssembledRun[] {
+  return assembleBatch(reports, projects, projectName, coverage).runs;
+}
+
+/**
+ * The runs of one batch of files, and the coverage that belongs to runs stored before (a watcher
+ * stores a run's tests first and sees its coverage land seconds later).
+ */
+export function assembleBatch(
+  reports: readonly ParsedReport[],
+  projects: ProjectResolver,
+  projectName?: string,
+  coverage: readonly ParsedCoverage[] = [],
+  storedRuns?: StoredRunSlots,
+): AssembledBatch {
   const byFolder = new Map<string, ParsedReport[]>();
   for (const report of reports) {
     const folder = dirname(report.path);
     byFolder.set(folder, [...(byFolder.get(folder) ?? []), report]);
   }
-  const runs: AssembledRun[] = [];
+  const built: { run: AssembledRun; slot: RunSlot; own: ParsedCoverage[] }[] = [];
   for (const [folder, folderReports] of byFolder) {
     for (const cluster of clusterByTime(folderReports.map(timed))) {
-      runs.push(buildRun(folder, cluster, projects, projectName));
+      const run = buildRun(folder, cluster, projects, projectName);
+      // A Jest report with --coverage carries its run's coverage inside it.
+      const own = cluster.flatMap((item) => (item.report.coverage ? [item.report.coverage] : []));
+      built.push({ run, slot: runSlot(folder, cluster, run.startedAtMs), own });
     }
   }
-  return runs.sort((a, b) => a.startedAtMs - b.startedAtMs);
+  const rootOf = (path: string): string | null => projects.forReport(path).root;
+  const folders = new Set(coverage.flatMap((report) => candidateFolders(report, rootOf(report.path))));
+  const stored = storedRuns && folders.size > 0 ? storedRuns([...folders]) : [];
+  const { attached, orphans } = attachCoverage([...built.map((item) => item.slot), ...stored], coverage, rootOf);
+  const contexts = new CombineContexts();
+  const runs = built.map(({ run, own }, index) => {
+    const reportsOfRun = [...own, ...(attached.get(index) ?? [])];
+    if (reportsOfRun.length === 0) return run;
+    const root = run.sources[0] ? rootOf(run.sources[0].path) : null;
+    return withCoverage(run, reportsOfRun, contexts.of(root ?? run.folder));
+  });
+  const attachments: StoredAttachment[] = [];
+  stored.forEach((slot, offset) => {
+    const reportsOfRun = attached.get(built.length + offset);
+    const first = reportsOfRun?.[0];
+    if (!reportsOfRun || !first || !slot.storedRunId) return;
+    const coverageOfRun = combineCoverage(reportsOfRun, contexts.of(rootOf(first.path) ?? slot.folder));
+    attachments.push({ runId: slot.storedRunId, coverage: coverageOfRun, sources: coverageSources(reportsOfRun) });
+  });
+  for (const group of groupCoverageOnly(orphans)) runs.push(coverageOnlyRun(group, projects, contexts, projectName));
+  return { runs: runs.sort((a, b) => a.startedAtMs - b.startedAtMs), attachments };
+}
+
+function runSlot(folder: string, cluster: Timed[], startedAtMs: number): RunSlot {
+  const owned = cluster.filter((item) => item.report.info.startedAt !== undefined && Number.isFinite(Date.parse(item.report.info.startedAt)));
+  return {
+    folder,
+    ownSpan: owned.length > 0 ? [Math.min(...owned.map((item) => item.spanStart)), Math.max(...owned.map((item) => item.spanEnd))] : null,
+    fileSpan: [
+      Math.min(...cluster.map((item) => item.report.mtimeMs - reportDuration(item.report))),
+      Math.max(...cluster.map((item) => item.report.mtimeMs)),
+    ],
+    startedAtMs,
+  };
 }
 
 /** Longer than any real run: such a duration is a writer's bug (seen: 62 years) and is ignored. */
@@ -151,6 +215,7 @@ function buildRun(folder: string, cluster: Timed[], projects: ProjectResolver, p
     sources,
     tests: testList,
     totals: countTotals(testList),
+    coverage: null,
   };
 }
 
@@ -162,11 +227,4 @@ function relativeToRoot(test: NormalisedTest, root: string): NormalisedTest {
   if (!test.file || !isAbsolute(test.file) || !test.file.startsWith(root + sep)) return test;
   const file = relative(root, test.file).split(sep).join('/');
   return { ...test, file, id: testId(test.suite, test.name, file) };
-}
-
-/** Content-derived: the same reports always make the same run id. */
-function runId(sources: SourceRecord[]): string {
-  const hash = createHash('sha256');
-  for (const sha of sources.map((source) => source.sha256).sort()) hash.update(sha);
-  return `r_${hash.digest('hex').slice(0, 16)}`;
 }

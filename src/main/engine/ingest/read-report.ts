@@ -34,7 +34,9 @@ export async function readHead(path: string): Promise<FileHead> {
   });
   if (!info.isFile()) throw new ReportError('not a regular file');
   if (info.size === 0) throw new ReportError('file is empty');
-  const handle = await open(path, 'r');
+  const handle = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
+    throw new ReportError(`cannot read file (${error.code ?? error.message})`);
+  });
   try {
     const buffer = Buffer.alloc(Math.min(HEAD_BYTES, info.size));
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
@@ -53,15 +55,37 @@ export function detectReader(head: string, readers: readonly ReportReader[] = TE
   return readers.find((reader) => reader.matches(head)) ?? null;
 }
 
+/** The file's bytes; an I/O failure midway (EIO, a file removed under us) becomes a ReportError. */
+async function* readChunks(path: string): AsyncGenerator<Buffer> {
+  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  const chunks = stream[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      let next: IteratorResult<unknown>;
+      try {
+        next = await chunks.next();
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new ReportError(`cannot read file (${code ?? (error as Error).message})`);
+      }
+      if (next.done) return;
+      yield next.value as Buffer;
+    }
+  } finally {
+    // A reader that stops early (bad content) must not leave the file open.
+    stream.destroy();
+  }
+}
+
 /** Streams the file as validated UTF-8 text while hashing its bytes. */
-function fileInput(path: string, hash: ReturnType<typeof createHash>): ReportInput {
+export function fileInput(path: string, hash: ReturnType<typeof createHash>): ReportInput {
   return {
     path,
     async *text() {
       const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
       let offset = 0;
-      for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {
-        const bytes = chunk as Buffer;
+      for await (const chunk of readChunks(path)) {
+        const bytes = chunk;
         hash.update(bytes);
         let text: string;
         try {
@@ -109,7 +133,7 @@ export class CollectingSink implements ResultSink {
 const MAX_DIAGNOSED_JSON_BYTES = 8 * 1024 * 1024;
 
 /** "Not a report" says more when the file is JSON that does not even parse. */
-async function whyUnrecognised(path: string, head: FileHead): Promise<string> {
+export async function whyUnrecognised(path: string, head: FileHead): Promise<string> {
   const unknown = 'not a recognised test report (unknown format)';
   if (!/^[[{]/.test(head.text) || head.size > MAX_DIAGNOSED_JSON_BYTES) return unknown;
   const problem = jsonSyntaxProblem((await readFile(path, 'utf8')).replace(/^\uFEFF/, ''));

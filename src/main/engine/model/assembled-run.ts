@@ -1,4 +1,5 @@
 import type { Totals } from '../../../shared/types.js';
+import type { AssembledCoverage } from './file-coverage.js';
 import type { NormalisedTest } from './normalised-report.js';
 
 export interface SourceRecord {
@@ -24,4 +25,6 @@ export interface AssembledRun {
   sources: SourceRecord[];
   tests: NormalisedTest[];
   totals: Totals;
+  /** The run's coverage, or null when none was written with it. */
+  coverage: AssembledCoverage | null;
 }

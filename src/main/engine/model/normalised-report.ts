@@ -1,6 +1,7 @@
 import type { TestStatus, Totals } from '../../../shared/types.js';
 import type { RawAttempt, RawRunInfo } from './raw-result.js';
 import type { TestReportFormat } from '../readers/report-reader.js';
+import type { ParsedCoverage } from './file-coverage.js';
 
 /** One test of one report in the strict model: identity settled, retries folded. */
 export interface NormalisedTest {
@@ -31,4 +32,6 @@ export interface ParsedReport {
   tests: NormalisedTest[];
   totals: Totals;
   warnings: string[];
+  /** Coverage the report carries inside it (Jest's coverageMap), read by ingest. */
+  coverage?: ParsedCoverage | null;
 }

@@ -9,14 +9,17 @@ export class SelectorError extends Error {
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const LATEST_N = /^latest~(\d+)$/;
 
+/** What a selector needs of a run: full summaries, or the light stamps compare reads. */
+export type SelectableRun = Pick<RunSummary, 'id' | 'startedAt'>;
+
 /** `runs` must be oldest first, as RunQueries.listRuns returns them. */
-export function selectRun(selector: string, runs: readonly RunSummary[]): RunSummary {
+export function selectRun<T extends SelectableRun>(selector: string, runs: readonly T[]): T {
   const found = find(selector.trim(), runs);
   if (!found) throw new SelectorError(`no run matches '${selector}'${runs.length === 0 ? ' (the store has no runs)' : ''}`);
   return found;
 }
 
-function find(selector: string, runs: readonly RunSummary[]): RunSummary | undefined {
+function find<T extends SelectableRun>(selector: string, runs: readonly T[]): T | undefined {
   if (selector === 'first') return runs[0];
   if (selector === 'latest') return runs[runs.length - 1];
   const back = LATEST_N.exec(selector);

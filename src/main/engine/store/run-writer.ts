@@ -2,6 +2,8 @@
 // was before. Statements are prepared once per writer; no per-row transactions.
 import type { Database, Statement } from 'better-sqlite3';
 import type { AssembledRun } from '../model/assembled-run.js';
+import type { StoredAttachment } from '../ingest/assemble-runs.js';
+import { CoverageWriter } from './coverage-writer.js';
 
 export class RunWriter {
   private readonly upsertProject: Statement;
@@ -11,8 +13,16 @@ export class RunWriter {
   private readonly insertResult: Statement;
   private readonly insertAttempt: Statement;
   private readonly insertProperty: Statement;
+  private readonly coverage: CoverageWriter;
 
-  constructor(private readonly db: Database) {
+  /**
+   * `afterWrite` runs inside the run's transaction once its rows are in (root causes are stored
+   * there): if it throws, nothing of the run is stored.
+   */
+  constructor(
+    private readonly db: Database,
+    private readonly afterWrite?: (run: AssembledRun, projectId: number) => void,
+  ) {
     this.upsertProject = db.prepare(
       `INSERT INTO projects (name, root) VALUES (?, ?)
        ON CONFLICT (name) DO UPDATE SET root = COALESCE(projects.root, excluded.root)
@@ -44,6 +54,22 @@ export class RunWriter {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertProperty = db.prepare(`INSERT INTO run_properties (run_id, key, value) VALUES (?, ?, ?)`);
+    this.coverage = new CoverageWriter(db);
+  }
+
+  /**
+   * Adds coverage to a run stored earlier, in one transaction: its coverage files become sources
+   * of the run, which keeps its id.
+   */
+  attachCoverage(attachment: StoredAttachment): void {
+    this.db.transaction(() => {
+      const projectId = this.db.prepare(`SELECT project_id FROM runs WHERE id = ?`).pluck().get(attachment.runId) as number | undefined;
+      if (projectId === undefined) throw new Error(`run ${attachment.runId} is not stored`);
+      for (const source of attachment.sources) {
+        this.insertSource.run(attachment.runId, source.path, source.size, Math.round(source.mtimeMs), source.sha256, source.format, source.kind);
+      }
+      this.coverage.write(attachment.runId, projectId, attachment.coverage);
+    })();
   }
 
   write(run: AssembledRun): void {
@@ -97,5 +123,7 @@ export class RunWriter {
         );
       });
     }
+    if (run.coverage) this.coverage.write(run.id, projectId, run.coverage);
+    this.afterWrite?.(run, projectId);
   }
 }

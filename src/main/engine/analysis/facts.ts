@@ -1,0 +1,263 @@
+// The facts the rules read, computed once per failure: the texts to match (bounded, so a
+// 256 KiB trace costs the same as a short one) and the yes/no facts that only code can find
+// (where in the trace it was raised, whether the test talked to its own server...).
+import type { FailureInput } from './failure-input.js';
+import { summariseFrames, type Frame, type FrameSummary } from './frames.js';
+import { keyLineOf, shortType, type KeyLine } from './key-line.js';
+
+export interface FailureFacts {
+  key: KeyLine;
+  /** Short exception type (IntegrityError), or null. */
+  type: string | null;
+  frames: FrameSummary;
+  texts: {
+    /** Message, key line, and the exception lines of the trace: what the failure says. */
+    head: string;
+    /** The trace (bounded). */
+    trace: string;
+    /** Lines of captured output that report errors, warnings or timeouts (bounded). */
+    output: string;
+    /** Suite, name and file of the test. */
+    name: string;
+  };
+  flags: LazyFlags;
+}
+
+export type FactFlag =
+  | 'assertion'
+  | 'errored'
+  | 'setup'
+  | 'inTest'
+  | 'inProduct'
+  | 'fixtureFrames'
+  | 'networkFrames'
+  | 'testClient'
+  | 'remote'
+  | 'loopback'
+  | 'ipv6Loopback'
+  | 'portMismatch'
+  | 'hourShift'
+  | 'ephemeralLoopbackPort'
+  | 'waitShorterThanConfigured'
+  | 'ownModule';
+
+const MAX_TEXT = 3000;
+const MAX_TRACE = 8000;
+
+const bounded = (text: string, limit: number): string => (text.length > limit ? text.slice(0, limit) : text);
+
+const EXCEPTION_LINE = /^(?:E\s|\s*Caused by:|panic: |\s*Error: |FAIL\b)|(?:Error|Exception|Failure|Violation)\b:/;
+
+/** The lines of a trace that carry messages rather than frames. */
+function exceptionLines(lines: readonly string[]): string {
+  const kept: string[] = [];
+  let size = 0;
+  for (const line of lines) {
+    // Frame lines ("at pkg.Class.method(File.java:12)") are most of a trace and never messages.
+    if (line.startsWith('\tat ') || line.startsWith('    at ') || !EXCEPTION_LINE.test(line)) continue;
+    kept.push(line.trim());
+    size += line.length;
+    if (size > MAX_TEXT) break;
+  }
+  return kept.join('\n');
+}
+
+const OUTPUT_LINE = /error|exception|fail|fatal|critical|severe|warn|refused|timed? ?out|denied|not found|cannot|can't|unable|missing|listening|serving|started|running on|bound to/i;
+
+function outputLines(output: string): string {
+  const kept: string[] = [];
+  let size = 0;
+  for (const line of output.split('\n', 5000)) {
+    if (!OUTPUT_LINE.test(line)) continue;
+    kept.push(line.trim());
+    size += line.length;
+    if (size > MAX_TEXT) break;
+  }
+  return kept.join('\n');
+}
+
+const ASSERTION_TYPES = /^(?:AssertionError|AssertionFailedError|ComparisonFailure|AssertionFailure|ExpectationNotMetError|MultipleFailuresError|AssertError|AssertFailedException|EqualException|TrueException|FalseException|ExpectationFailedException|AssertionFailedException)$/;
+const ASSERTION_TEXT = /^assert\b|\bexpected\b[\s\S]{0,300}\b(?:but (?:was|got|found|received)|to (?:be|equal|contain|have|match|include)|received|got)\b|Expected:[\s\S]{0,400}(?:Received|Actual|but):|\bexpect\(|\.to(?:Be|Equal|StrictEqual|Contain|Match|HaveBeenCalled\w*|HaveLength|HaveProperty|Throw)\b|\bgot\b[\s\S]{0,200}\bwant\b|(?:=|\bgot)\s*[^,\n]{1,80},\s*want\b|\bwant\b[\s\S]{0,200}\bgot\b|Not equal:|Error Trace:|Failed asserting that|DID NOT RAISE|did not raise|assert_called|AssertionError|\bshould (?:be|equal|have|contain)\b|^Expected\b|assertion `left [!=]= right` failed|\bassertion failed\b|^\s*left: [\s\S]{0,300}right: /im;
+const SETUP_TEXT = /^failed on setup with|\bat setup of\b|\berror in setup\b|\bsetUp(?:Class|Module)?\b|\bbefore ?(?:all|each)\b|@Before(?:All|Each|Class)?\b|\bfixture\b.*\b(?:error|fail)|\bbeforeAll\b|\bbeforeEach\b/i;
+const FIXTURE_FRAME = /conftest|fixture|factor|setup|setUp|before|seed|populate/i;
+const TEST_CLIENT = /\bclient\.(?:get|post|put|patch|delete|head|options)\(|\bTestClient\b|test_client|self\.client\b|APIClient|supertest|request\(app\)|\bMockMvc\b|WebTestClient|TestRestTemplate|\bhttptest\.|WebApplicationFactory|WrapperTestResponse|<Response streamed|Rack::Test|last_response|inject\(\{|app\.inject|fastify\.inject|TestServer|AsyncClient\(app/;
+/** Every TEST_CLIENT alternative contains one of these: a cheap test before the regex. */
+const TEST_CLIENT_HINTS = ['lient', 'supertest', 'request(app', 'Mvc', 'RestTemplate', 'httptest.', 'ApplicationFactory', 'WrapperTestResponse', 'Response streamed', 'Rack::Test', 'last_response', 'inject', 'TestServer'];
+const REMOTE = /\bhttps?:\/\/(?!localhost\b|127\.|0\.0\.0\.0|\[::1\])[\w-]+(?:\.[\w-]+)+|\bhost='(?!localhost'|127\.)[\w-]+(?:\.[\w-]+)+'|\b(?:api|www|registry|cdn|auth|login|s3|storage)\.[\w-]+(?:\.[\w-]+)+/i;
+const LOOPBACK = /\blocalhost\b|127\.0\.0\.1|\[::1\]|(?:^|[\s(])::1\b|0\.0\.0\.0/;
+const IPV6_LOOPBACK = /ECONNREFUSED ::1\b|ECONNREFUSED \[::1\]|\[::1\]:\d+[^\n]{0,80}refused|refused[^\n]{0,80}\[::1\]/;
+const REFUSED_PORT = /(?:refused|ECONNREFUSED|Failed to establish|could not connect)[^\n]{0,200}?(?::|port[ =]+)(\d{2,5})\b|(?::|port[ =]+)(\d{2,5})\b[^\n]{0,120}?(?:refused|ECONNREFUSED)/i;
+const LISTENING_PORT = /(?:listening|serving|started|running|bound|available)\b[^\n]{0,60}?(?::|port[ =]+)(\d{2,5})\b/gi;
+const CLOCK = /(?<!\d)(\d{1,2}):(\d{2})(?::\d{2})?(?!\d)/g;
+const ISO_DATE = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g;
+/** Ports an OS hands out for listen(0): a server the test itself started, not a service that should be up. */
+const EPHEMERAL_FIRST = 32768;
+const LOOPBACK_PORT = /(?:localhost|127\.0\.0\.1|\[::1\]|::1):(\d{2,5})\b/g;
+const MISSING_MODULE = /No module named '([\w.]+)'|Cannot find module '([^']+)'|cannot import name '\w+' from '([\w.]+)'/;
+
+const DURATION = /(\d+(?:\.\d+)?)\s?(ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hours?)\b/gi;
+const CONFIGURED_DELAY = /cool-?down|\bttl\b|time[- ]to[- ]live|retry[- ]after|backoff|grace|interval|expir|debounce|lock(?:ed|out)?\b|window/i;
+const UNIT_MS: Record<string, number> = { ms: 1, millisecond: 1, milliseconds: 1, s: 1000, sec: 1000, secs: 1000, second: 1000, seconds: 1000, m: 60_000, min: 60_000, mins: 60_000, minute: 60_000, minutes: 60_000, h: 3_600_000, hour: 3_600_000, hours: 3_600_000 };
+
+function durationsMs(text: string): number[] {
+  return [...text.matchAll(DURATION)].map((match) => Number(match[1]) * (UNIT_MS[(match[2] ?? '').toLowerCase()] ?? 0)).filter((ms) => ms > 0);
+}
+
+/** The test gave up waiting far sooner than a delay the code says it configured (a cooldown, a TTL). */
+function waitShorterThanConfigured(head: string, output: string): boolean {
+  const waited = durationsMs(head.slice(0, 1000));
+  if (waited.length === 0) return false;
+  const configured = output.split('\n').filter((line) => CONFIGURED_DELAY.test(line)).flatMap(durationsMs);
+  return configured.length > 0 && Math.max(...configured) >= 5 * Math.max(...waited);
+}
+
+function ephemeralLoopbackPort(head: string): boolean {
+  return [...head.matchAll(LOOPBACK_PORT)].some((match) => Number(match[1]) >= EPHEMERAL_FIRST);
+}
+
+function portMismatch(head: string, output: string): boolean {
+  const refused = REFUSED_PORT.exec(head);
+  const port = refused?.[1] ?? refused?.[2];
+  if (!port) return false;
+  const listening = [...output.matchAll(LISTENING_PORT)].map((match) => match[1]);
+  return listening.length > 0 && !listening.includes(port);
+}
+
+/** Dates one day apart, or clock times whole hours apart, in one message: a time zone or DST offset. */
+function hourShift(head: string): boolean {
+  const dates = [...head.slice(0, 600).matchAll(ISO_DATE)].map((match) => Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  const distinctDates = [...new Set(dates)];
+  if (distinctDates.length === 2 && Math.abs((distinctDates[0] ?? 0) - (distinctDates[1] ?? 0)) === 24 * 3600 * 1000) return true;
+  const times = [...head.slice(0, 600).matchAll(CLOCK)].map((match) => ({ h: Number(match[1]), m: match[2] }));
+  for (let i = 0; i < times.length; i++) {
+    for (let j = i + 1; j < times.length; j++) {
+      const a = times[i];
+      const b = times[j];
+      if (a && b && a.m === b.m && a.h !== b.h && a.h < 24 && b.h < 24) return true;
+    }
+  }
+  return false;
+}
+
+/** A module the test cannot import that belongs to the project itself: a broken test, not a missing dependency. */
+function ownModule(head: string, frames: Frame[], file: string): boolean {
+  const match = MISSING_MODULE.exec(head);
+  const name = match?.[1] ?? match?.[2] ?? match?.[3];
+  if (!name) return false;
+  if (name.startsWith('.') || name.startsWith('/')) return true;
+  const root = name.split(/[./]/)[0] ?? name;
+  if (root.length < 2) return false;
+  const paths = [file, ...frames.filter((frame) => frame.kind === 'test' || frame.kind === 'product').map((frame) => frame.location)];
+  return paths.some((path) => path.split(/[/\\]/).some((part) => part === root || part === `${root}.py`));
+}
+
+/** The parts joined, each line once: the key line, the message and the trace repeat each other. */
+function uniqueLines(parts: readonly string[]): string {
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (const part of parts) {
+    for (const line of part.split('\n')) {
+      const trimmed = line.trim();
+      if (trimmed === '' || seen.has(trimmed)) continue;
+      seen.add(trimmed);
+      kept.push(trimmed);
+    }
+  }
+  return kept.join('\n');
+}
+
+/** Most traces are far shorter; frames past this many lines add nothing and cost memory. */
+const MAX_TRACE_LINES = 400;
+
+/** What the flags are computed from. */
+interface FlagSource {
+  input: FailureInput;
+  message: string;
+  trace: string;
+  head: string;
+  output: string;
+  name: string;
+  type: string | null;
+  key: KeyLine;
+  frames: FrameSummary;
+}
+
+/**
+ * Flags are computed when a rule first asks for them, then kept: most rules fail on their text
+ * and never look at the costly ones (a scan of the trace for a test client, a remote URL...).
+ */
+export class LazyFlags {
+  private readonly values = new Map<FactFlag, boolean>();
+
+  constructor(private readonly from: FlagSource) {}
+
+  get(flag: FactFlag): boolean {
+    let value = this.values.get(flag);
+    if (value === undefined) {
+      value = this.compute(flag);
+      this.values.set(flag, value);
+    }
+    return value;
+  }
+
+  private compute(flag: FactFlag): boolean {
+    const { input, message, trace, head, output, name, type, key, frames } = this.from;
+    switch (flag) {
+      case 'assertion':
+        return (type !== null && ASSERTION_TYPES.test(type)) || ASSERTION_TEXT.test(key.text) || (type === null && ASSERTION_TEXT.test(message.slice(0, 1000)));
+      case 'errored':
+        return input.status === 'errored';
+      case 'setup': {
+        const own = frames.innermostOwn;
+        return SETUP_TEXT.test(message.slice(0, 200)) || (own !== null && own.kind === 'test' && FIXTURE_FRAME.test(own.functionName));
+      }
+      case 'inTest':
+        return frames.innermostOwn?.kind === 'test';
+      case 'inProduct':
+        return frames.innermostOwn?.kind === 'product';
+      case 'fixtureFrames':
+        return frames.frames.some((frame) => frame.kind === 'test' && (FIXTURE_FRAME.test(frame.functionName) || FIXTURE_FRAME.test(frame.location)));
+      case 'networkFrames':
+        return frames.kinds.has('network');
+      case 'testClient': {
+        const text = `${head}\n${trace.slice(0, 2000)}\n${name}`;
+        return TEST_CLIENT_HINTS.some((hint) => text.includes(hint)) && TEST_CLIENT.test(text);
+      }
+      case 'remote':
+        return REMOTE.test(head) || (trace.includes('://') && REMOTE.test(trace.slice(0, 3000)));
+      case 'loopback':
+        return LOOPBACK.test(head);
+      case 'ipv6Loopback':
+        return IPV6_LOOPBACK.test(head);
+      case 'portMismatch':
+        return portMismatch(head, output);
+      case 'hourShift':
+        return hourShift(message);
+      case 'ephemeralLoopbackPort':
+        return ephemeralLoopbackPort(head);
+      case 'waitShorterThanConfigured':
+        return waitShorterThanConfigured(head, output);
+      case 'ownModule':
+        return ownModule(head, frames.frames, input.file ?? '');
+    }
+  }
+}
+
+export function factsOf(input: FailureInput): FailureFacts {
+  const message = bounded(input.message ?? '', MAX_TEXT);
+  const trace = bounded(input.trace ?? '', MAX_TRACE);
+  const traceLines = trace === '' ? [] : trace.split('\n', MAX_TRACE_LINES);
+  const key = keyLineOf(message, trace, traceLines);
+  const frames = summariseFrames(trace, traceLines);
+  const head = uniqueLines([key.text, message, exceptionLines(traceLines)]);
+  const output = outputLines(bounded(input.output ?? '', 64 * 1024));
+  const name = [input.suite, input.name, input.file].filter((part) => part).join(' ');
+  const type = shortType(key.exceptionType);
+  return {
+    key,
+    type,
+    frames,
+    texts: { head, trace, output, name },
+    flags: new LazyFlags({ input, message, trace, head, output, name, type, key, frames }),
+  };
+}

@@ -1,0 +1,164 @@
+// Stack frames of a trace, sorted into whose code they are: the test's own code, the product
+// under test, a third-party library, the network stack, or the runner itself. Where a failure
+// was raised says a lot: a TypeError inside a test helper is a broken test, the same inside
+// the product is a defect, a refused connection inside the HTTP client is the network.
+
+export type FrameKind = 'test' | 'product' | 'library' | 'network' | 'runner';
+
+export interface Frame {
+  /** The file (Python, JS, Go) or the class (Java/.NET) the frame names. */
+  location: string;
+  functionName: string;
+  kind: FrameKind;
+}
+
+const PYTHON_FRAME = /^\s*File "([^"]+)", line \d+, in (\S+)/;
+// pytest's short form: "tests/test_x.py:12: in test_name" / "src/app.py:40: ValueError"
+const PYTEST_SHORT = /^([\w./\\-]+\.py):\d+:(?: in (\S+))?/;
+const JAVA_FRAME = /^\s*at (?:[\w.$-]+\/)?((?:[\w$]+\.)+)([\w$<>]+)\(([^)]*)\)/;
+const JS_FRAME = /^\s*at (?:(?:async )?([^\s(]+) \()?((?:file:\/\/)?[^\s()]+?):\d+(?::\d+)?\)?\s*$/;
+const GO_FRAME = /^\s*([\w./-]+\.go):\d+/;
+const GO_FUNC = /^([\w./-]+)\.([\w.*()]+)\(.*\)$/;
+const DOTNET_FRAME = /^\s*at ([\w.`<>]+)\.([\w<>`]+)\(.*\)(?: in (.+):line \d+)?/;
+
+const NETWORK = /(?:^|[/\\.])(?:socket|ssl|urllib3?|requests|http\/client|httpx|httpcore|aiohttp|http\.client|net\/http|net\/dial|node:net|node:_http|_http_client|node:internal\/(?:net|dns|tls)|axios|undici|node-fetch|got|java\.net|javax\.net|sun\.net|okhttp3|io\.netty|reactor\.netty|org\.apache\.http|org\.apache\.hc|System\.Net|psycopg2\/__init__|pymysql\/connections|redis\/connection|kafka\/conn|grpc)(?:[/\\.]|$)/i;
+const LIBRARY = /(?:site-packages|dist-packages|node_modules|[/\\]lib[/\\]python\d|\/usr\/lib|\/usr\/local\/lib|[/\\]pkg[/\\]mod[/\\]|[/\\]vendor[/\\]|GOROOT|\/usr\/(?:local\/)?go\/src|^<frozen|^internal\/|^node:|^(?:java|javax|jdk|sun|com\.sun|kotlin|scala|org\.springframework|org\.hibernate|org\.apache|com\.fasterxml|io\.micrometer|reactor|org\.postgresql|com\.mysql|com\.zaxxer|System|Microsoft)\.)/;
+const RUNNER = /(?:_pytest|pluggy|unittest[/\\]case|org\.junit|junit\.framework|org\.testng|org\.apache\.maven\.surefire|org\.gradle|org\.mockito|org\.assertj|org\.hamcrest|org\.opentest4j|@vitest|vitest[/\\]dist|jest-circus|jest-jasmine|expect[/\\]build|testing\/testing\.go|testing\.tRunner|Xunit|NUnit|testify[/\\](?:assert|require)|\/mocha\/)/;
+const TEST_CODE = /(?:^|[/\\])(?:tests?|__tests__|spec|specs|testing|e2e|it|testutils?|fixtures?|factories|conftest\.py|[\w-]*(?:_test|\.test|\.spec|_spec|Test|Tests|IT|Spec)\.\w+$|test_[\w-]*\.\w+$)|(?:^|\.)(?:[A-Z][\w$]*(?:Test|Tests|IT|Spec|TestCase)|[\w$]*Factory|[\w$]*Fixture)(?:\.|$)/;
+
+/**
+ * Only the last folders of a path say whose code it is: an absolute path may pass through a
+ * folder named "test" far above the project (a checkout under ~/test/).
+ */
+function pathTail(location: string): string {
+  const parts = location.split(/[/\\]/);
+  return parts.length > 3 ? parts.slice(-3).join('/') : location;
+}
+
+function kindOf(location: string): FrameKind {
+  if (RUNNER.test(location)) return 'runner';
+  if (NETWORK.test(location)) return 'network';
+  if (LIBRARY.test(location)) return 'library';
+  if (TEST_CODE.test(pathTail(location))) return 'test';
+  return 'product';
+}
+
+/** The same classes and files recur in every trace of a run: their kinds are remembered. */
+const KIND_CACHE = new Map<string, FrameKind>();
+const KIND_CACHE_LIMIT = 50_000;
+
+export function frameKind(location: string): FrameKind {
+  let kind = KIND_CACHE.get(location);
+  if (kind === undefined) {
+    kind = kindOf(location);
+    if (KIND_CACHE.size >= KIND_CACHE_LIMIT) KIND_CACHE.clear();
+    KIND_CACHE.set(location, kind);
+  }
+  return kind;
+}
+
+function parseLine(line: string): Frame | null {
+  let match = PYTHON_FRAME.exec(line);
+  if (match?.[1]) return { location: match[1], functionName: match[2] ?? '', kind: frameKind(match[1]) };
+  match = JAVA_FRAME.exec(line);
+  if (match?.[1]) {
+    const owner = match[1].slice(0, -1);
+    return { location: owner, functionName: match[2] ?? '', kind: frameKind(owner) };
+  }
+  match = DOTNET_FRAME.exec(line);
+  if (match?.[1]) return { location: match[3] ?? match[1], functionName: match[2] ?? '', kind: frameKind(match[3] ?? match[1]) };
+  match = JS_FRAME.exec(line);
+  if (match?.[2]) return { location: match[2], functionName: match[1] ?? '', kind: frameKind(match[2]) };
+  match = PYTEST_SHORT.exec(line);
+  if (match?.[1]) return { location: match[1], functionName: match[2] ?? '', kind: frameKind(match[1]) };
+  match = GO_FRAME.exec(line);
+  if (match?.[1]) return { location: match[1], functionName: '', kind: frameKind(match[1]) };
+  return null;
+}
+
+/** Most traces are far shorter; a 10,000-frame recursion trace adds nothing past this. */
+const MAX_FRAMES = 200;
+
+/** Frames in the order the trace lists them, parsed as they are asked for. */
+function* framesOf(lines: readonly string[]): Generator<Frame> {
+  let goFunction = '';
+  let count = 0;
+  for (const line of lines) {
+    // Go prints "pkg.Func(args)" above its "file.go:12" line; nothing else ends with ")" and starts with a word.
+    const goFunc = line.endsWith(')') && !line.includes(' ') ? GO_FUNC.exec(line.trim()) : null;
+    if (goFunc) {
+      goFunction = goFunc[2] ?? '';
+      continue;
+    }
+    const frame = parseLine(line);
+    if (!frame) continue;
+    if (frame.functionName === '' && goFunction) frame.functionName = goFunction;
+    goFunction = '';
+    yield frame;
+    if (++count >= MAX_FRAMES) return;
+  }
+}
+
+export function parseFrames(trace: string | null | undefined, lines: readonly string[] = trace ? trace.split('\n') : []): Frame[] {
+  return trace ? [...framesOf(lines)] : [];
+}
+
+const isOwn = (frame: Frame): boolean => frame.kind === 'test' || frame.kind === 'product';
+
+/**
+ * Python lists the outermost frame first; Java, JS, .NET and Go the innermost. The innermost
+ * frame of the project's own code (test or product) is where the failure surfaced. Frames are
+ * parsed lazily: in innermost-first traces the answer is usually within the first few lines.
+ */
+export class FrameSummary {
+  private all: Frame[] | null = null;
+  private own: Frame | null | undefined;
+  private readonly pythonOrder: boolean;
+
+  constructor(
+    trace: string,
+    private readonly lines: readonly string[],
+  ) {
+    this.pythonOrder = trace.includes('Traceback (most recent call last)') || trace.includes('File "') || /\.py:\d+:/.test(trace);
+  }
+
+  /** Innermost first. */
+  get frames(): Frame[] {
+    if (!this.all) {
+      const parsed = [...framesOf(this.lines)];
+      this.all = this.pythonOrder ? parsed.reverse() : parsed;
+    }
+    return this.all;
+  }
+
+  /** The innermost frame in the project's own code (test or product), or null. */
+  get innermostOwn(): Frame | null {
+    if (this.own === undefined) {
+      if (this.all) this.own = this.all.find(isOwn) ?? null;
+      else {
+        this.own = null;
+        // Python's innermost frame is last: read its lines from the end (Python lines parse alone).
+        for (const frame of framesOf(this.pythonOrder ? [...this.lines].reverse() : this.lines)) {
+          if (!isOwn(frame)) continue;
+          this.own = frame;
+          break;
+        }
+      }
+    }
+    return this.own;
+  }
+
+  /** The innermost frame of any kind except the runner's. */
+  get innermost(): Frame | null {
+    return this.frames.find((frame) => frame.kind !== 'runner') ?? null;
+  }
+
+  get kinds(): Set<FrameKind> {
+    return new Set(this.frames.map((frame) => frame.kind));
+  }
+}
+
+export function summariseFrames(trace: string | null | undefined, lines?: readonly string[]): FrameSummary {
+  const text = trace ?? '';
+  return new FrameSummary(text, lines ?? (text === '' ? [] : text.split('\n')));
+}

@@ -1,0 +1,175 @@
+// Root causes for the engine: classifies failures at ingest (inside the run's transaction),
+// and on read gathers what the pure analysis needs (stored causes, history, the user's
+// overrides and rules) from the one store that holds them.
+import type { RootCauseCategory, RootCauseRef } from '../../../shared/types.js';
+import type { CategoryOverride, ClassifyRequest, ClassifyResult, FailureGroup, NewUserRule, RunFailures, UserRule } from '../../../shared/root-cause-types.js';
+import type { AssembledRun } from '../model/assembled-run.js';
+import type { RootCauseStore, StoredFailure } from '../store/root-cause-store.js';
+import { analyseRun, type RunAnalysis, type RunFailure } from './analyse-run.js';
+import { classifyFacts } from './classify.js';
+import { factsOf } from './facts.js';
+import { environmentChangeSignal } from './history/environment-change.js';
+import { flakySignal } from './history/flip-rate.js';
+import type { HistorySignal, TestHistory } from './history/history-types.js';
+import { isFailing } from './history/history-types.js';
+import { leakAcrossRunsSignal, type RunPair } from './history/leak-across-runs.js';
+import { orderDependenceSignal, type RunOrders } from './history/order-dependence.js';
+import { causeOfResult, joinOutput, type ResultCause } from './result-cause.js';
+import { compileUserRules, matchUserRule, userRuleEvidence, type FailureTexts } from './user-rules.js';
+
+/** Runs of history read around the analysed run: enough for flip rates, bounded for big projects. */
+const RUNS_BEFORE = 20;
+const RUNS_AFTER = 10;
+/** Order analysis loads whole runs; past this size it is skipped (and says so nowhere: rare). */
+const MAX_ORDER_RUN_TESTS = 50_000;
+
+export class TargetNotFoundError extends Error {
+  override name = 'TargetNotFoundError';
+}
+
+export interface RootCauseService {
+  /** The run writer's hook: stores each failure's content classification with the run. */
+  writeRunCauses(run: AssembledRun, projectId: number): void;
+  failures(runId: string): RunFailures;
+  rootCauses(runId: string): Map<string, RootCauseRef>;
+  classify(requests: readonly ClassifyRequest[]): ClassifyResult[];
+  /** Moves a group (g_...) or a failing test (t_...) of the run to another category. */
+  recategorize(runId: string, target: string, category: RootCauseCategory): CategoryOverride;
+  listRules(project?: string): UserRule[];
+  addRule(rule: NewUserRule): UserRule | null;
+  removeRule(id: string): boolean;
+}
+
+function textsOf(failure: StoredFailure): FailureTexts {
+  return {
+    message: failure.message ?? '',
+    trace: failure.trace ?? '',
+    output: joinOutput(failure.stdout, failure.stderr),
+    name: [failure.suite, failure.name, failure.file].filter((part) => part).join(' '),
+  };
+}
+
+export function createRootCauseService(store: RootCauseStore): RootCauseService {
+  /** The run's failures with their causes; causes missing or from an older classifier are recomputed and stored. */
+  function storedFailures(runId: string, framework: string): { failure: StoredFailure; cause: ResultCause }[] {
+    const refreshed: { testRowId: number; cause: ResultCause }[] = [];
+    const pairs = store.failures(runId).map((failure) => {
+      const cause = failure.cause ?? causeOfResult(failure, framework);
+      if (!failure.cause) refreshed.push({ testRowId: failure.testRowId, cause });
+      return { failure, cause };
+    });
+    if (refreshed.length > 0) store.refreshCauses(runId, refreshed);
+    return pairs;
+  }
+
+  function historySignals(projectId: number, runId: string, pairs: readonly { failure: StoredFailure; cause: ResultCause }[]): Map<string, HistorySignal[]> {
+    const runs = store.historyRuns(projectId, runId, RUNS_BEFORE, RUNS_AFTER);
+    const runIds = runs.map((run) => run.id);
+    const runMap = new Map(runs.map((run) => [run.id, run]));
+    const at = runIds.indexOf(runId);
+    const current = runs[at];
+    const previous = at > 0 ? runs[at - 1] : undefined;
+    const pair: RunPair | null = current && previous ? { current, previous, sameTests: store.sameTests(current.id, previous.id) } : null;
+    const orders = new Map<string, readonly string[]>();
+    const lazyOrders: RunOrders = {
+      get: (id: string): readonly string[] | undefined => {
+        const run = runMap.get(id);
+        if (!run || run.totals.tests > MAX_ORDER_RUN_TESTS) return undefined;
+        let order = orders.get(id);
+        if (!order) {
+          order = store.runOrder(id);
+          orders.set(id, order);
+        }
+        return order;
+      },
+    };
+    const signals = new Map<string, HistorySignal[]>();
+    if (runs.length < 2) return signals;
+    for (const { failure, cause } of pairs) {
+      const history: TestHistory = { testId: failure.id, outcomes: store.outcomes(failure.testRowId, runIds) };
+      const found: HistorySignal[] = [];
+      const flips = history.outcomes.some((o) => o.status === 'passed') && history.outcomes.some((o) => isFailing(o.status));
+      if (flips) {
+        const order = orderDependenceSignal(history, lazyOrders, (id) => store.testName(projectId, id));
+        if (order) found.push(order);
+        const flaky = flakySignal(history, runMap);
+        if (flaky) found.push(flaky);
+      }
+      const passedBefore = previous !== undefined && history.outcomes.some((o) => o.runId === previous.id && o.status === 'passed');
+      const leak = leakAcrossRunsSignal(pair, passedBefore, cause.messageKey);
+      if (leak) found.push(leak);
+      const environment = environmentChangeSignal(history, runMap, runId);
+      if (environment) found.push(environment);
+      if (found.length > 0) signals.set(failure.id, found);
+    }
+    return signals;
+  }
+
+  function analyse(runId: string): { analysis: RunAnalysis; failures: RunFailure[]; project: { id: number; name: string } } {
+    const project = store.projectOfRun(runId);
+    if (!project) throw new TargetNotFoundError(`no run ${runId}`);
+    const pairs = storedFailures(runId, project.format);
+    const byId = new Map(pairs.map(({ failure }) => [failure.id, failure]));
+    const runFailures: RunFailure[] = pairs.map(({ failure, cause }) => {
+      return {
+        testId: failure.id,
+        suite: failure.suite,
+        name: failure.name,
+        file: failure.file,
+        status: failure.status,
+        ordinal: failure.ordinal,
+        signature: cause.signature,
+        messageKey: cause.messageKey,
+        title: cause.title,
+        classification: cause.classification,
+      };
+    });
+    const analysis = analyseRun({
+      failures: runFailures,
+      texts: (testId) => {
+        const failure = byId.get(testId);
+        return failure ? textsOf(failure) : { message: '', trace: '', output: '', name: '' };
+      },
+      userRules: compileUserRules(store.rules(project.name)),
+      overrides: store.overrides(project),
+      history: historySignals(project.id, runId, pairs),
+    });
+    return { analysis, failures: runFailures, project };
+  }
+
+  return {
+    writeRunCauses(run, projectId) {
+      const causes = run.tests
+        .filter((test) => test.status === 'failed' || test.status === 'errored')
+        .map((test) => ({ testKey: test.id, cause: causeOfResult({ ...test, status: test.status as 'failed' | 'errored' }, run.format) }));
+      if (causes.length > 0) store.writeCauses(run.id, projectId, causes);
+    },
+    failures(runId) {
+      return { groups: analyse(runId).analysis.groups };
+    },
+    rootCauses(runId) {
+      return analyse(runId).analysis.byTest;
+    },
+    classify(requests) {
+      const rules = compileUserRules(store.rules().filter((rule) => rule.project === null));
+      return requests.map((request) => {
+        const input = { ...request, output: request.output ?? null, trace: request.trace ?? null };
+        const matched = rules.length > 0 ? matchUserRule(rules, { message: request.message, trace: request.trace ?? '', output: request.output ?? '', name: request.name ?? '' }) : null;
+        if (matched) return { id: request.id, category: matched.rule.category, confidence: 0.95, evidence: [userRuleEvidence(matched.rule)] };
+        const result = classifyFacts(factsOf(input));
+        return { id: request.id, category: result.category, confidence: result.confidence, evidence: result.evidence };
+      });
+    },
+    recategorize(runId, target, category) {
+      const { analysis, failures, project } = analyse(runId);
+      const group: FailureGroup | undefined = analysis.groups.find((candidate) => candidate.id === target);
+      if (group) return store.setOverride(project, group.signature, category, group.title);
+      const failure = failures.find((candidate) => candidate.testId === target);
+      if (failure) return store.setOverride(project, failure.signature, category, failure.title);
+      throw new TargetNotFoundError(`run ${runId} has no failure group or failing test '${target}'`);
+    },
+    listRules: (project) => store.rules(project),
+    addRule: (rule) => store.addRule(rule),
+    removeRule: (id) => store.removeRule(id),
+  };
+}

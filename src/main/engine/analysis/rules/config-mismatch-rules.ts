@@ -1,0 +1,203 @@
+// The test and the system under test (or its environment) are configured differently: a
+// missing env var, a schema not migrated, a wrong host/port/base path, a time zone, a missing
+// tool or dependency, a timeout the test does not expect.
+import type { Rule } from './rule.js';
+
+/** A browser or module-system global the test environment does not provide. */
+export const MISSING_GLOBAL =
+  /ReferenceError: (?:window|document|navigator|localStorage|sessionStorage|exports|module|require|global|globalThis|self|fetch|TextEncoder|TextDecoder|structuredClone|ResizeObserver|IntersectionObserver|MutationObserver|Request|Response|Headers|crypto|performance|setImmediate|__dirname|__filename) is not defined[^\n]*/;
+
+/** An environment lookup that failed or a global the environment lacks: not a programming error. */
+export const ENVIRONMENT_LOOKUP = new RegExp(`KeyError: ['"][A-Z][A-Z0-9_]{2,}['"]|${MISSING_GLOBAL.source}`);
+
+/** Output of a build step that the tests load. */
+export const BUILD_OUTPUT = /Cannot find module '?[^'\n]*\/(?:dist|build|out|lib|target|bin)\/[^\n]*|Command failed: node (?:dist|build|out)\/[^\n]*|ENOENT[^\n]{0,80}\/(?:dist|build|out)\/[^\n]*/;
+
+/** A host name nobody filled in. */
+export const PLACEHOLDER_HOST = /host='?(?:placeholder[\w-]*|changeme|your[\w-]*|<[^>]+>|\$\{?\w+\}?)'?[^\n]*|https?:\/\/(?:placeholder[\w-]*|changeme|your[\w-]+|<[^>]+>|\$\{?\w+\}?)[^\n]*/i;
+
+export const CONFIG_MISMATCH_RULES: readonly Rule[] = [
+  {
+    id: 'config.missing-env-var',
+    category: 'config_mismatch',
+    weight: 0.7,
+    match: {
+      head: /KeyError: ['"][A-Z][A-Z0-9_]{2,}['"][^\n]*|environ(?:ment)?(?: variable)?s?[^\n]{0,60}(?:not set|is not defined|is required|missing|must be (?:set|defined)|undefined|empty)[^\n]*|(?:missing|required|undefined|unset|no) (?:required )?env(?:ironment)?(?: var(?:iable)?)?s?\b[^\n]*|os\.environ\[[^\n]*|process\.env\.[A-Z_]+[^\n]{0,20}undefined[^\n]*|ImproperlyConfigured[^\n]*|settings are not configured[^\n]*|DJANGO_SETTINGS_MODULE[^\n]*|Could not resolve placeholder[^\n]*|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+ (?:is not set|must be set|is required|not set|is missing|is empty)[^\n]*|Missing required (?:config|configuration|setting|option|variable)[^\n]*/,
+    },
+    evidence: 'a setting the code reads is missing from the test environment: {match}',
+  },
+  {
+    id: 'config.schema-not-migrated',
+    category: 'config_mismatch',
+    weight: 0.65,
+    match: {
+      head: /no such table[^\n]*|no such column[^\n]*|relation "[^"]+" does not exist[^\n]*|Table '[^']+' doesn't exist[^\n]*|Unknown column[^\n]*|column "?[\w.]+"? (?:of relation "[^"]+" )?does not exist[^\n]*|has no column named[^\n]*|Invalid object name[^\n]*|unapplied migration[^\n]*|pending migration[^\n]*|PendingMigrationError[^\n]*|Migrations are pending[^\n]*|ORA-00942[^\n]*|UndefinedTable[^\n]*|UndefinedColumn[^\n]*|SQLSTATE\[42S(?:02|22)\][^\n]*|table [\w."]+ has no column[^\n]*|no such function[^\n]*|Could not find table[^\n]*|Table [\w.'"`]+ (?:not found|doesn't exist)[^\n]*/i,
+    },
+    evidence: 'the database schema is not what the code expects (not migrated): {match}',
+  },
+  {
+    id: 'config.missing-dependency',
+    category: 'config_mismatch',
+    weight: 0.55,
+    match: {
+      head: /No module named '[\w.]+'[^\n]*|ImportError: No module named[^\n]*|Cannot find (?:module|package) '[^']+'[^\n]*|ERR_MODULE_NOT_FOUND[^\n]*|command not found[^\n]*|executable file not found in \$PATH[^\n]*|No such file or directory: '[^'/]+'[^\n]*|spawn \S+ ENOENT[^\n]*|(?:is|are) not installed[^\n]*|not installed[^\n]*|Executable doesn't exist[^\n]*|Could not find (?:a |an )?(?:version|driver|executable|browser|Chrome|Firefox)[^\n]*|only supports Chrome version[^\n]*|session not created[^\n]*|Unsupported class file major version[^\n]*|UnsupportedClassVersionError[^\n]*|GLIBC_[\d.]+' not found[^\n]*|wrong ELF class[^\n]*|No matching distribution[^\n]*|requires? (?:a )?(?:Python|Node|node|Java|Go|version)\s*[><=]+[^\n]*|is not supported (?:on|by) (?:this|your) (?:platform|version|Python|Node)[^\n]*|async def functions are not natively supported[^\n]*|Unknown pytest\.mark\.\w+[^\n]*|plugin [^\n]{0,40}not (?:found|installed|loaded)[^\n]*|DLL load failed[^\n]*|cannot open shared object file[^\n]*|Library not loaded[^\n]*|was compiled against a different Node\.js version[^\n]*|NODE_MODULE_VERSION[^\n]*/,
+    },
+    facts: { ownModule: false },
+    evidence: 'a tool, package or version the tests need is missing here: {match}',
+  },
+  {
+    id: 'config.ipv6-localhost',
+    category: 'config_mismatch',
+    weight: 0.75,
+    match: { head: /::1/ },
+    facts: { ipv6Loopback: true },
+    evidence: 'connection to ::1 refused: localhost resolves to IPv6 but the server listens on IPv4 only',
+  },
+  {
+    id: 'config.port-mismatch',
+    category: 'config_mismatch',
+    weight: 0.8,
+    match: { head: /refused|ECONNREFUSED|could not connect|Failed to establish/i, output: /\d/ },
+    facts: { portMismatch: true },
+    evidence: 'the refused port is not the one the output says the server listens on: wrong port',
+  },
+  {
+    id: 'config.container-host-name',
+    category: 'config_mismatch',
+    weight: 0.65,
+    match: {
+      head: /getaddrinfo (?:ENOTFOUND|EAI_AGAIN) (?:db|postgres|postgresql|mysql|mariadb|redis|mongo|mongodb|rabbitmq|kafka|elasticsearch|minio|localstack|selenium|web|api|app|backend|database|cache|queue)\b(?![.\w])[^\n]*|could not translate host name "(?:db|postgres|postgresql|mysql|redis|database|[a-z-]+_db)"[^\n]*|Unknown (?:MySQL server )?host '(?:db|mysql|mariadb|database)'[^\n]*/i,
+    },
+    evidence: 'a container-network host name used outside that network: {match}',
+  },
+  {
+    id: 'config.timeout-vs-cooldown',
+    category: 'config_mismatch',
+    weight: 0.6,
+    match: { head: /(?:cool-?down|\bTTL\b|time[- ]to[- ]live|retry[- ]after|backoff|debounce|grace period|lock(?:ed)? (?:for|until)|expir(?:y|es|ation) (?:of|is|=|after))[^\n]*/i },
+    evidence: 'a timeout, cooldown or TTL in the code the test does not expect: {match}',
+  },
+  {
+    id: 'config.timeout-vs-cooldown-in-output',
+    category: 'config_mismatch',
+    weight: 0.55,
+    match: { head: /timed? ?out|timeout|not (?:met|ready|done|fulfilled) (?:after|within)|within \d/i, output: /(?:cool-?down|\bTTL\b|retry[- ]after|backoff|grace period|debounce|interval)[^\n]*\d+(?:\.\d+)? ?(?:ms|s|sec|secs|seconds|m|min|minutes|h)\b[^\n]*/i },
+    evidence: 'the output names a delay the test does not wait for: {match}',
+  },
+  {
+    id: 'config.wait-shorter-than-configured',
+    category: 'config_mismatch',
+    weight: 0.85,
+    match: { output: /\d/ },
+    facts: { waitShorterThanConfigured: true },
+    evidence: 'the test waits far less than a cooldown/TTL the code logs: the two are configured differently',
+  },
+  {
+    id: 'config.time-zone',
+    category: 'config_mismatch',
+    weight: 0.5,
+    match: { head: /time ?zone[^\n]*|\bTZ\b[^\n]*|tzdata[^\n]*|UTC offset[^\n]*|daylight sav[^\n]*|UnknownTimeZoneError[^\n]*|ZoneInfoNotFoundError[^\n]*|\blocale\b[^\n]*|LC_ALL[^\n]*|UnicodeEncodeError: 'ascii'[^\n]*|UnicodeDecodeError: 'ascii'[^\n]*|'charmap' codec[^\n]*/i },
+    evidence: 'the result depends on the time zone, locale or encoding of the machine: {match}',
+  },
+  {
+    id: 'config.hour-shift',
+    category: 'config_mismatch',
+    weight: 0.6,
+    match: { head: /\d:\d\d|\d{4}-\d\d-\d\d/ },
+    facts: { hourShift: true },
+    evidence: 'expected and actual times differ by whole hours or one day: a time zone or DST difference',
+  },
+  {
+    id: 'config.wrong-credentials',
+    category: 'config_mismatch',
+    weight: 0.6,
+    match: {
+      head: /password authentication failed[^\n]*|Access denied for user[^\n]*|authentication failed for user[^\n]*|Login failed for user[^\n]*|role "[^"]+" does not exist[^\n]*|database "[^"]+" does not exist[^\n]*|Unknown database[^\n]*|NOAUTH[^\n]*|WRONGPASS[^\n]*|no password supplied[^\n]*|invalid (?:api[_ ]?key|credentials|client_id)[^\n]*/i,
+    },
+    evidence: 'the test connects with credentials or a database name the service does not have: {match}',
+  },
+  {
+    id: 'config.filesystem-permissions',
+    category: 'config_mismatch',
+    weight: 0.45,
+    match: { head: /Permission denied[^\n]*|\bEACCES\b[^\n]*|Read-only file system[^\n]*|\bEROFS\b[^\n]*|Operation not permitted[^\n]*/i },
+    unless: /publickey|git@|ssh/i,
+    evidence: 'the environment does not allow what the test does: {match}',
+  },
+  {
+    id: 'config.missing-config-file',
+    category: 'config_mismatch',
+    weight: 0.55,
+    match: {
+      head: /(?:No such file or directory|ENOENT|FileNotFoundError|FileNotFoundException|does not exist|not found)[^\n]{0,120}(?:\.env\b|config|settings|\.ya?ml\b|\.ini\b|\.toml\b|\.properties\b|\.conf\b|credentials|\.pem\b|\.crt\b|\.key\b)[^\n]*|Could not (?:find|load|read|open) (?:the )?(?:config|configuration|properties|settings|\.env)[^\n]*/i,
+    },
+    evidence: 'a configuration file the code reads is not where it looks: {match}',
+  },
+  {
+    id: 'config.self-signed-certificate',
+    category: 'config_mismatch',
+    weight: 0.5,
+    match: { head: /self[- ]signed certificate[^\n]*|unable to get local issuer certificate[^\n]*|unable to verify the first certificate[^\n]*|PKIX path building failed[^\n]*|hostname [^\n]{0,60}doesn't match[^\n]*|ERR_TLS_CERT_ALTNAME_INVALID[^\n]*/i },
+    evidence: 'the certificate setup of this machine differs from what the test expects: {match}',
+  },
+  {
+    id: 'config.test-context',
+    category: 'config_mismatch',
+    weight: 0.5,
+    match: { head: /No qualifying bean of type[^\n]*|Failed to load ApplicationContext[^\n]*|Unable to find a @SpringBootConfiguration[^\n]*|Error creating bean with name[^\n]*|Could not autowire[^\n]*|NoSuchBeanDefinitionException[^\n]*/ },
+    unless: /failure threshold|skipping repeated attempt/i,
+    evidence: 'the test context is configured differently from the application: {match}',
+  },
+  {
+    id: 'config.module-system',
+    category: 'config_mismatch',
+    weight: 0.6,
+    match: {
+      head: /Cannot use import statement outside a module[^\n]*|Unexpected token 'export'[^\n]*|Jest encountered an unexpected token[^\n]*|Support for the experimental syntax[^\n]*|ERR_REQUIRE_ESM[^\n]*|Must use import to load ES Module[^\n]*|require\(\) of ES Module[^\n]*|ERR_UNKNOWN_FILE_EXTENSION[^\n]*|Unknown file extension "\.ts"[^\n]*|is not a valid Win32 application[^\n]*/,
+    },
+    evidence: 'the test toolchain is configured for another module system or syntax: {match}',
+  },
+  {
+    id: 'config.memory-limit',
+    category: 'config_mismatch',
+    weight: 0.35,
+    match: { head: /JavaScript heap out of memory[^\n]*|OutOfMemoryError[^\n]*|Cannot allocate memory[^\n]*|MemoryError[^\n]*/ },
+    evidence: 'the test ran out of the memory this machine gives it: {match}',
+  },
+  {
+    id: 'config.missing-global',
+    category: 'config_mismatch',
+    weight: 0.65,
+    match: { head: MISSING_GLOBAL },
+    evidence: 'the test environment lacks a global the code expects (wrong test environment or module system): {match}',
+  },
+  {
+    id: 'config.build-output-missing',
+    category: 'config_mismatch',
+    weight: 0.6,
+    match: { head: BUILD_OUTPUT },
+    evidence: 'the build output the tests load is missing: the build step did not run first ({match})',
+  },
+  {
+    id: 'config.placeholder-host',
+    category: 'config_mismatch',
+    weight: 0.65,
+    match: { head: PLACEHOLDER_HOST },
+    evidence: 'the configuration still holds a placeholder host: {match}',
+  },
+  {
+    id: 'config.own-server-ephemeral-port',
+    category: 'config_mismatch',
+    weight: 0.55,
+    match: { head: /refused|ECONNREFUSED|Can't connect/i },
+    facts: { ephemeralLoopbackPort: true },
+    evidence: "a refused connection to a random local port the test's own server was given: it listens elsewhere (address family or host)",
+  },
+  {
+    id: 'config.wrong-url',
+    category: 'config_mismatch',
+    weight: 0.4,
+    match: { head: /\b404\b[^\n]*Not Found[^\n]*|Not Found[^\n]*\b404\b[^\n]*|No route matches[^\n]*|Cannot (?:GET|POST|PUT|DELETE) \/[^\n]*/i },
+    evidence: 'the test calls a URL or base path the server does not serve: {match}',
+  },
+];

@@ -1,0 +1,66 @@
+// Timing or nondeterminism: short waits that sometimes expire, UI elements that move under the
+// test, races. History (the same test flipping across runs) is stronger evidence and is added
+// by the history signals; these rules read one failure's own text.
+import type { Rule } from './rule.js';
+
+export const FLAKY_RULES: readonly Rule[] = [
+  {
+    id: 'flaky.wait-expired',
+    category: 'flaky',
+    weight: 0.55,
+    match: {
+      head: /Timed? ?out waiting[^\n]*|timeout waiting[^\n]*|wait(?:ed|ing)? (?:for|until) [^\n]{0,80}(?:timed? ?out|timeout|expired)[^\n]*|WebDriverWait[^\n]*|TimeoutException[^\n]*|ConditionTimeoutException[^\n]*|was not fulfilled within[^\n]*|never returned normally[^\n]*|Timeout \d+ms exceeded[^\n]*|Timed out retrying after[^\n]*|waiting for (?:selector|locator|element|navigation|event|getBy|expect)[^\n]*|\bwaitFor\w*[^\n]*|\bwait_for\w*[^\n]*|condition [^\n]{0,80}not met[^\n]*|did not (?:become|reach|complete|finish|settle)[^\n]{0,60}(?:within|in time|after)[^\n]*|not (?:ready|done|finished|complete) (?:after|within) \d[^\n]*|Expected condition failed[^\n]*|retries exhausted[^\n]*|waiting failed[^\n]*|did not appear[^\n]*|never appeared[^\n]*|not fulfilled within[^\n]*|Expectation not fulfilled[^\n]*/i,
+    },
+    evidence: 'a wait expired before the awaited state arrived: {match}',
+  },
+  {
+    id: 'flaky.test-timeout',
+    category: 'flaky',
+    weight: 0.4,
+    match: { head: /Exceeded timeout of \d+ ?ms[^\n]*|Test timed out[^\n]*|timed out after \d[^\n]*|Timeout of \d+ms exceeded[^\n]*|panic: test timed out[^\n]*|\bTimeoutError\b[^\n]*|timeout of \d+ ?ms[^\n]*|context deadline exceeded[^\n]*|Timeout - Async (?:callback|function)[^\n]*|async (?:callback|function) was not invoked within[^\n]*|Failed: Timeout >[^\n]*/i },
+    evidence: 'the test ran out of time: {match}',
+  },
+  {
+    id: 'flaky.dom-race',
+    category: 'flaky',
+    weight: 0.6,
+    match: { head: /StaleElementReference\w*[^\n]*|not attached to the (?:page |DOM|document)[^\n]*|detached from the DOM[^\n]*|Element is not clickable[^\n]*|Other element would receive the click[^\n]*|element click intercepted[^\n]*|ElementNotInteractable\w*[^\n]*|element is (?:not visible|not stable|outside of the viewport|not enabled)[^\n]*|not wrapped in act\([^\n]*|Execution context was destroyed[^\n]*|Node is detached from document[^\n]*|Target page, context or browser has been closed[^\n]*|Target closed[^\n]*|browser has disconnected[^\n]*|Unable to find (?:an? )?(?:accessible )?(?:element|role)[^\n]*|TestingLibraryElementError[^\n]*/i },
+    evidence: 'the page changed under the test (a UI race): {match}',
+  },
+  {
+    id: 'flaky.race',
+    category: 'flaky',
+    weight: 0.55,
+    match: { head: /DATA RACE[^\n]*|race condition[^\n]*|\bdeadlock(?: detected| found)?[^\n]*|ConcurrentModificationException[^\n]*|OptimisticLock\w*[^\n]*|StaleObjectState\w*[^\n]*|Lock wait timeout exceeded[^\n]*|could not serialize access[^\n]*|SerializationFailure[^\n]*|concurrent (?:update|modification)[^\n]*|Row was updated or deleted by another transaction[^\n]*|all goroutines are asleep[^\n]*|race detected[^\n]*|transaction (?:is )?too old[^\n]*|Deadlock found when trying to get lock[^\n]*|deadlocked on lock resources[^\n]*/i },
+    evidence: 'a race between concurrent work: {match}',
+  },
+  {
+    id: 'flaky.nondeterminism-words',
+    category: 'flaky',
+    weight: 0.35,
+    match: { head: /\bintermittent(?:ly)?\b[^\n]*|non-?deterministic[^\n]*|\bflak(?:y|iness)\b[^\n]*|\bsometimes\b[^\n]*|\boccasionally\b[^\n]*|\brandom(?:ly)? fail[^\n]*/i },
+    evidence: 'the failure text itself says it comes and goes: {match}',
+  },
+  {
+    id: 'flaky.concurrency-test-assertion',
+    category: 'flaky',
+    weight: 0.5,
+    match: { name: /race|concurren|parallel|thread|timing|eventual/i },
+    evidence: 'a failure in a test of concurrent or timed behaviour: likely nondeterministic',
+  },
+  {
+    id: 'flaky.not-when-configured-longer',
+    category: 'flaky',
+    weight: -0.6,
+    match: { output: /\d/ },
+    facts: { waitShorterThanConfigured: true },
+    evidence: 'the wait is not noise: the code is configured to take far longer',
+  },
+  {
+    id: 'flaky.wall-clock',
+    category: 'flaky',
+    weight: 0.35,
+    match: { head: /(?:elapsed|took|duration)[^\n]{0,40}\d+(?:\.\d+)? ?(?:ms|s)\b[^\n]{0,40}(?:expected|less than|<|at most)[^\n]*|expected [^\n]{0,40}(?:less than|<|at most|within) \d+(?:\.\d+)? ?(?:ms|s)\b[^\n]*/i },
+    evidence: 'the assertion depends on how fast this machine was: {match}',
+  },
+];

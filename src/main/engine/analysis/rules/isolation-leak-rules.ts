@@ -1,0 +1,87 @@
+// State that leaks between tests or runs: rows left in a shared database, module globals,
+// ports still bound, sessions left in a failed transaction, DOM not cleaned up.
+import type { Rule } from './rule.js';
+
+const UNIQUE_VIOLATION =
+  /UNIQUE constraint failed[^\n]*|duplicate key value violates unique constraint[^\n]*|Duplicate entry [^\n]* for key[^\n]*|E11000 duplicate key[^\n]*|ORA-00001[^\n]*|Violation of (?:PRIMARY|UNIQUE) KEY constraint[^\n]*|UniqueViolation[^\n]*|SQLITE_CONSTRAINT_(?:UNIQUE|PRIMARYKEY)|PRIMARY KEY must be unique|columns? [^\n]{1,80} (?:is|are) not unique|Unique constraint failed on the[^\n]*|Cannot insert duplicate key[^\n]*|DuplicateKeyException[^\n]*|unique constraint \(?[\w.]+\)? violated/i;
+
+export const ISOLATION_LEAK_RULES: readonly Rule[] = [
+  {
+    id: 'leak.unique-violation',
+    category: 'isolation_leak',
+    weight: 0.7,
+    match: { head: UNIQUE_VIOLATION },
+    evidence: 'unique-key violation on test data: rows left by an earlier test or run ({match})',
+  },
+  {
+    id: 'leak.unique-violation-in-fixture',
+    category: 'isolation_leak',
+    weight: 0.3,
+    match: { head: UNIQUE_VIOLATION },
+    facts: { fixtureFrames: true },
+    evidence: 'raised while a fixture or factory inserted its rows ({frame})',
+  },
+  {
+    id: 'leak.already-exists',
+    category: 'isolation_leak',
+    weight: 0.7,
+    match: {
+      head: /\balready (?:exists|in use|registered|been registered|defined|initiali[sz]ed|attached|associated|running|connected|declared|open)\b[^\n]*|AlreadyRegistered|Duplicated timeseries[^\n]*|duplicate metrics collector registration[^\n]*|multiple registrations for[^\n]*|flag redefined[^\n]*|There is already an? (?:object|open DataReader)[^\n]*|FileExistsError[^\n]*|\bEEXIST\b[^\n]*/i,
+    },
+    unless: /already (?:exists|in use)[^\n]{0,40}(?:remote|upstream|server side)|email already (?:exists|registered|in use)[^\n]{0,20}(?:expected|returned)/i,
+    evidence: 'state left behind by an earlier test: {match}',
+  },
+  {
+    id: 'leak.port-bound',
+    category: 'isolation_leak',
+    weight: 0.65,
+    match: { head: /EADDRINUSE[^\n]*|address already in use[^\n]*|port is already allocated[^\n]*|Only one usage of each socket address[^\n]*|BindException[^\n]*/i },
+    evidence: 'a port is still bound by an earlier test or run: {match}',
+  },
+  {
+    id: 'leak.failed-transaction',
+    category: 'isolation_leak',
+    weight: 0.75,
+    match: {
+      head: /PendingRollbackError[^\n]*|transaction has been rolled back due to a previous exception[^\n]*|current transaction is aborted, commands ignored[^\n]*|InFailedSqlTransaction[^\n]*|This transaction is inactive[^\n]*|TransactionManagementError[^\n]*|An error occurred in the current transaction[^\n]*/i,
+    },
+    evidence: 'a shared session is left in a failed transaction by an earlier error: {match}',
+  },
+  {
+    id: 'leak.dom-not-cleaned',
+    category: 'isolation_leak',
+    weight: 0.5,
+    match: { head: /Found multiple elements (?:with|by|matching)[^\n]*/i },
+    evidence: 'the DOM still holds what an earlier test rendered: {match}',
+  },
+  {
+    id: 'leak.open-handles',
+    category: 'isolation_leak',
+    weight: 0.5,
+    match: {
+      head: /open handles?[^\n]*|did not exit one second after[^\n]*|failed to exit gracefully[^\n]*|Cannot log after tests are done[^\n]*|ResourceWarning: unclosed[^\n]*|leaked (?:goroutine|thread|file|connection|handle)s?[^\n]*|Found \d+ leaked[^\n]*|goroutine leak[^\n]*|tests? (?:leaked|leaking)[^\n]*/i,
+    },
+    evidence: 'resources outlive the test that opened them: {match}',
+  },
+  {
+    id: 'leak.database-locked',
+    category: 'isolation_leak',
+    weight: 0.45,
+    match: { head: /database (?:table )?is locked[^\n]*|SQLITE_BUSY[^\n]*/i },
+    evidence: 'another test or process still holds the database: {match}',
+  },
+  {
+    id: 'leak.mock-call-count',
+    category: 'isolation_leak',
+    weight: 0.3,
+    match: { head: /Received number of calls: *[2-9]\d*|Expected (?:to be called )?once\. Called [2-9]\d* times|Called [2-9]\d* times|call_count[^\n]{0,20}== ?1/i },
+    evidence: 'a mock counts calls made by earlier tests (not reset between tests)',
+  },
+  {
+    id: 'leak.unique-violation-outside-setup',
+    category: 'isolation_leak',
+    weight: -0.6,
+    match: { head: UNIQUE_VIOLATION, name: /duplicat|twice|again|idempot|upsert|concurren|parallel|race|retry|re-?register|same (?:email|name|user)/i },
+    evidence: 'the test itself exercises duplicates: the product should have handled this one',
+  },
+];

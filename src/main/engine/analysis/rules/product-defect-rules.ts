@@ -1,0 +1,84 @@
+// The code under test is wrong: an assertion on a computed value with no environmental
+// signal, a programming error raised inside the product, a 5xx from the product's own server.
+import { ENVIRONMENT_LOOKUP } from './config-mismatch-rules.js';
+import type { Rule } from './rule.js';
+
+const PROGRAMMING_ERROR =
+  /NullPointerException[^\n]*|Cannot invoke "[^\n]*" because [^\n]* is null[^\n]*|nil pointer dereference[^\n]*|index out of range[^\n]*|IndexOutOfBounds\w*[^\n]*|ArrayIndexOutOfBounds\w*[^\n]*|ZeroDivisionError[^\n]*|division by zero[^\n]*|ClassCastException[^\n]*|IllegalStateException[^\n]*|IllegalArgumentException[^\n]*|ArithmeticException[^\n]*|UnsupportedOperationException[^\n]*|NotImplementedError[^\n]*|NoMethodError[^\n]*|undefined method[^\n]*|RecursionError[^\n]*|maximum recursion depth[^\n]*|StackOverflowError[^\n]*|Maximum call stack size exceeded[^\n]*|segmentation fault[^\n]*|SIGSEGV[^\n]*|panic: runtime error[^\n]*|Cannot read propert(?:y|ies) of (?:undefined|null)[^\n]*|is not a function[^\n]*|is not iterable[^\n]*|is not defined[^\n]*|TypeError[^\n]*|AttributeError[^\n]*|KeyError[^\n]*|IndexError[^\n]*|ValueError[^\n]*|UnboundLocalError[^\n]*|NameError[^\n]*|InvalidOperationException[^\n]*|NullReferenceException[^\n]*|ArgumentException[^\n]*|DecodeError[^\n]*|JSONDecodeError[^\n]*|Unexpected token [^\n]* in JSON[^\n]*|ConcurrentModificationException[^\n]*/;
+
+export const PRODUCT_DEFECT_RULES: readonly Rule[] = [
+  {
+    id: 'product.plain-assertion',
+    category: 'product_defect',
+    weight: 0.5,
+    facts: { assertion: true },
+    evidence: 'an assertion on a computed value failed ({match})',
+    match: { head: /^[^\n]+/ },
+  },
+  {
+    id: 'product.raised-in-product',
+    category: 'product_defect',
+    weight: 0.45,
+    match: { head: PROGRAMMING_ERROR },
+    facts: { inProduct: true, assertion: false },
+    unless: ENVIRONMENT_LOOKUP,
+    evidence: 'a programming error raised inside the product at {frame}: {match}',
+  },
+  {
+    id: 'product.programming-error',
+    category: 'product_defect',
+    weight: 0.35,
+    match: { head: PROGRAMMING_ERROR },
+    facts: { inTest: false, assertion: false },
+    unless: ENVIRONMENT_LOOKUP,
+    evidence: 'a programming error, not an environmental one: {match}',
+  },
+  {
+    id: 'product.own-server-5xx',
+    category: 'product_defect',
+    weight: 0.65,
+    match: { head: /\b5\d\d\b[^\n]*|Internal Server Error[^\n]*/i },
+    facts: { testClient: true },
+    evidence: "a server error from the product's own app under its test client, not from another service",
+  },
+  {
+    id: 'product.own-server-not-external',
+    category: 'external_blocker',
+    weight: -0.7,
+    match: { head: /\b5\d\d\b|Internal Server Error|Service Unavailable/i },
+    facts: { testClient: true },
+    evidence: 'the server that failed is the one under test',
+  },
+  {
+    id: 'product.status-assertion-local',
+    category: 'product_defect',
+    weight: 0.35,
+    match: { head: /(?:status(?:_code|Code)?|response)[^\n]{0,40}\b5\d\d\b|\b5\d\d\b[^\n]{0,40}(?:status(?:_code|Code)?|response)/i },
+    facts: { assertion: true, remote: false },
+    evidence: 'the test asserts on the status of a local call it made itself',
+  },
+  {
+    id: 'product.duplicate-not-handled',
+    category: 'product_defect',
+    weight: 0.75,
+    match: {
+      head: /UNIQUE constraint|duplicate key|Duplicate entry|E11000|unique constraint|UniqueViolation|IntegrityError|already exists/i,
+      name: /duplicat|twice|again|idempot|upsert|concurren|parallel|race|retry|re-?register|same (?:email|name|user)/i,
+    },
+    evidence: 'the test exercises duplicates and the product let the database reject it: {match}',
+  },
+  {
+    id: 'product.snapshot-mismatch',
+    category: 'product_defect',
+    weight: 0.45,
+    match: { head: /Snapshot[^\n]{0,60}mismatched[^\n]*|toMatchSnapshot[^\n]*|toMatchInlineSnapshot[^\n]*|snapshots? (?:failed|do not match)[^\n]*/i },
+    evidence: 'the output changed from the recorded snapshot: {match}',
+  },
+  {
+    id: 'product.did-not-raise',
+    category: 'product_defect',
+    weight: 0.5,
+    match: { head: /DID NOT RAISE[^\n]*|did not raise[^\n]*|Expected [\w.]+ to be thrown[^\n]*|Expected exception[^\n]*|Missing expected exception[^\n]*|expected (?:an )?error[^\n]{0,40}(?:but|got nil)[^\n]*/i },
+    evidence: 'the code did not reject what it should: {match}',
+  },
+];

@@ -1,0 +1,110 @@
+// A built-in rule is data: where to look, what to match, which facts must hold, which
+// category it points to and how strongly. The classifier adds up the rules that match.
+import type { RootCauseCategory } from '../../../../shared/types.js';
+import type { FactFlag, FailureFacts } from '../facts.js';
+
+export type RuleField = 'head' | 'trace' | 'output' | 'name';
+
+export interface Rule {
+  id: string;
+  category: RootCauseCategory;
+  /**
+   * How strongly a match points to the category, 0..1. Negative: the match speaks against the
+   * category (a 5xx from the product's own test client is not another service failing).
+   */
+  weight: number;
+  /** Every listed field must match its pattern. */
+  match?: Partial<Record<RuleField, RegExp>>;
+  /** Facts that must be true (or false, for `false`). */
+  facts?: Partial<Record<FactFlag, boolean>>;
+  /** The rule does not apply when the head matches this. */
+  unless?: RegExp;
+  /** One line; {match} is the matched text, {frame} the innermost frame of the project's code. */
+  evidence: string;
+}
+
+export interface RuleHit {
+  rule: Rule;
+  /** The matched text, for the evidence line. */
+  matched: string;
+}
+
+const MAX_QUOTE = 90;
+
+function quote(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > MAX_QUOTE ? `${line.slice(0, MAX_QUOTE - 3)}...` : line;
+}
+
+function frameText(facts: FailureFacts): string {
+  const frame = facts.frames.innermostOwn;
+  if (!frame) return 'an unknown frame';
+  return frame.functionName ? `${frame.location} (${frame.functionName})` : frame.location;
+}
+
+interface CompiledRule {
+  facts: [FactFlag, boolean][];
+  match: [RuleField, RegExp][];
+}
+
+/** Rules are data; their entries are listed once, not on every failure. */
+const COMPILED = new WeakMap<Rule, CompiledRule>();
+
+function compiled(rule: Rule): CompiledRule {
+  let entry = COMPILED.get(rule);
+  if (!entry) {
+    entry = {
+      facts: Object.entries(rule.facts ?? {}) as [FactFlag, boolean][],
+      match: Object.entries(rule.match ?? {}) as [RuleField, RegExp][],
+    };
+    COMPILED.set(rule, entry);
+  }
+  return entry;
+}
+
+/**
+ * Failures of one run repeat the same text (6,000 failures of the benchmark report have 700
+ * distinct messages): what a pattern found in a text is remembered, bounded.
+ */
+const MATCHES = new Map<string, Map<RegExp, string | null>>();
+const MATCHES_TEXTS = 4096;
+
+function firstMatch(pattern: RegExp, text: string): string | null {
+  let byPattern = MATCHES.get(text);
+  if (!byPattern) {
+    if (MATCHES.size >= MATCHES_TEXTS) MATCHES.clear();
+    byPattern = new Map();
+    MATCHES.set(text, byPattern);
+  }
+  let found = byPattern.get(pattern);
+  if (found === undefined) {
+    // Rule patterns carry no g/y flag, so exec has no lastIndex state to leak between texts.
+    found = pattern.exec(text)?.[0] ?? null;
+    byPattern.set(pattern, found);
+  }
+  return found;
+}
+
+/** The hit when the rule applies to these facts, else null. Text first: most rules stop there. */
+export function applyRule(rule: Rule, facts: FailureFacts): RuleHit | null {
+  const { facts: wanted, match } = compiled(rule);
+  let matched = '';
+  for (const [field, pattern] of match) {
+    const text = facts.texts[field];
+    if (text === '') return null;
+    // Names are unique per test: remembering them would only push the shared messages out.
+    const found = field === 'name' ? (pattern.exec(text)?.[0] ?? null) : firstMatch(pattern, text);
+    if (found === null) return null;
+    if (matched === '') matched = found;
+  }
+  for (const [flag, value] of wanted) {
+    if (facts.flags.get(flag) !== value) return null;
+  }
+  if (rule.unless && firstMatch(rule.unless, facts.texts.head) !== null) return null;
+  return { rule, matched };
+}
+
+/** The hit's one line of evidence; only the winning category's hits are written out. */
+export function evidenceOf(hit: RuleHit, facts: FailureFacts): string {
+  return hit.rule.evidence.replace('{match}', quote(hit.matched)).replace('{frame}', frameText(facts));
+}

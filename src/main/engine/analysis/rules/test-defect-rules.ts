@@ -1,0 +1,94 @@
+// The test itself is broken: it cannot be collected or imported, asks for a fixture that does
+// not exist, builds objects with fields the model lacks, misuses mocks, or errs in its own code.
+import { BUILD_OUTPUT, ENVIRONMENT_LOOKUP } from './config-mismatch-rules.js';
+import type { Rule } from './rule.js';
+
+export const TEST_DEFECT_RULES: readonly Rule[] = [
+  {
+    id: 'test.collection-error',
+    category: 'test_defect',
+    weight: 0.6,
+    match: {
+      head: /ERROR collecting[^\n]*|ImportError while importing test module[^\n]*|errors? during collection[^\n]*|found no collectors[^\n]*|Test suite failed to run[^\n]*|No tests found[^\n]*|must contain at least one test[^\n]*|failed to discover tests[^\n]*|No runnable methods[^\n]*|\[build failed\][^\n]*|\[setup failed\][^\n]*|undefined: \w+[^\n]*|declared (?:and|but) not used[^\n]*|imported (?:and|but) not used[^\n]*|\bIndentationError\b[^\n]*|\bTabError\b[^\n]*|\berror TS\d+[^\n]*|\bCompileError\b[^\n]*|Compilation (?:failed|error)[^\n]*|cannot find symbol[^\n]*|does not exist in the current context[^\n]*|Unresolved reference[^\n]*|too many arguments in call[^\n]*|not enough arguments in call[^\n]*|Duplicate test (?:name|method)[^\n]*/i,
+    },
+    evidence: 'the tests cannot be collected or compiled: {match}',
+  },
+  {
+    id: 'test.syntax-error',
+    category: 'test_defect',
+    weight: 0.5,
+    match: { head: /\bSyntaxError\b[^\n]*/ },
+    unless: /in JSON|JSON\.parse|Unexpected token '?<'?|Cannot use import statement|Unexpected token 'export'/i,
+    evidence: 'a syntax error in the code the test loads: {match}',
+  },
+  {
+    id: 'test.own-module-import',
+    category: 'test_defect',
+    weight: 0.65,
+    facts: { ownModule: true },
+    match: { head: /No module named[^\n]*|Cannot find module[^\n]*|cannot import name[^\n]*/ },
+    unless: BUILD_OUTPUT,
+    evidence: "the test imports a module of the project that is not there (a wrong path or name): {match}",
+  },
+  {
+    id: 'test.cannot-import-name',
+    category: 'test_defect',
+    weight: 0.45,
+    match: { head: /cannot import name '\w+'[^\n]*|has no exported member[^\n]*|does not provide an export named[^\n]*/ },
+    evidence: 'the test imports a name the code does not define: {match}',
+  },
+  {
+    id: 'test.fixture-not-found',
+    category: 'test_defect',
+    weight: 0.8,
+    match: { head: /fixture '[^']+' not found[^\n]*|Fixture "[^"]+" called directly[^\n]*|ScopeMismatch[^\n]*|You tried to access the '?\w+'? scoped fixture[^\n]*|function uses no argument[^\n]*|indirect fixture[^\n]*|recursive dependency involving fixture[^\n]*/i },
+    evidence: 'the test asks for a fixture that does not exist or is misused: {match}',
+  },
+  {
+    id: 'test.bad-construction',
+    category: 'test_defect',
+    weight: 0.65,
+    match: { head: /is an invalid keyword argument for[^\n]*|got an unexpected keyword argument[^\n]*|missing \d+ required (?:positional|keyword-only) arguments?[^\n]*|takes \d+ positional arguments? but \d+ (?:were|was) given[^\n]*|unexpected keyword argument[^\n]*|has no field named[^\n]*|Unknown field\(?s?\)?[^\n]*|Invalid field name\(?s?\)?[^\n]*|object has no attribute '[^']+'[^\n]*|Cannot set property[^\n]*|Unknown argument[^\n]*/i },
+    facts: { inTest: true },
+    evidence: 'the test (or its factory) calls the code with arguments or fields it does not have, at {frame}: {match}',
+  },
+  {
+    id: 'test.invalid-keyword-argument',
+    category: 'test_defect',
+    weight: 0.55,
+    match: { head: /is an invalid keyword argument for[^\n]*/ },
+    evidence: 'a test, fixture or factory builds an object with a field the model does not have: {match}',
+  },
+  {
+    id: 'test.test-class-attribute',
+    category: 'test_defect',
+    weight: 0.65,
+    match: { head: /(?:type object |')'?(?:\w*Tests?|Test\w*|\w*TestCase)'? (?:object )?has no attribute[^\n]*/ },
+    evidence: 'the test class itself lacks what its own code uses: {match}',
+  },
+  {
+    id: 'test.mock-misuse',
+    category: 'test_defect',
+    weight: 0.65,
+    match: {
+      head: /UnnecessaryStubbing\w*[^\n]*|Unnecessary stubbings? detected[^\n]*|UnfinishedStubbing\w*[^\n]*|MissingMethodInvocation\w*[^\n]*|InvalidUseOfMatchers\w*[^\n]*|WrongTypeOfReturnValue[^\n]*|NotAMockException[^\n]*|not allowed to reference any out-of-scope variables[^\n]*|is not a mock[^\n]*|Mock object has no attribute[^\n]*|The module factory of `(?:jest|vi)\.mock\(\)`[^\n]*|\.mock\w* is not a function[^\n]*|is not a spy[^\n]*|\[vitest\] No "\w+" export is defined on the[^\n]*|There is no mocked[^\n]*|Strict stubbing argument mismatch[^\n]*|PotentialStubbingProblem[^\n]*/,
+    },
+    evidence: 'the test sets up its mocks wrongly: {match}',
+  },
+  {
+    id: 'test.raised-in-test-code',
+    category: 'test_defect',
+    weight: 0.55,
+    match: { head: /TypeError[^\n]*|AttributeError[^\n]*|NameError[^\n]*|ReferenceError[^\n]*|is not defined[^\n]*|is not a function[^\n]*|Cannot read propert[^\n]*|NullPointerException[^\n]*|KeyError[^\n]*|IndexError[^\n]*|UnboundLocalError[^\n]*|FileNotFoundError[^\n]*|NoMethodError[^\n]*|undefined method[^\n]*|nil pointer dereference[^\n]*/ },
+    facts: { inTest: true, assertion: false },
+    unless: ENVIRONMENT_LOOKUP,
+    evidence: 'an error raised in the test code itself, at {frame}: {match}',
+  },
+  {
+    id: 'test.coroutine-not-awaited',
+    category: 'test_defect',
+    weight: 0.55,
+    match: { head: /coroutine [^\n]{0,80}was never awaited[^\n]*|PytestUnhandledCoroutineWarning[^\n]*|a promise was created[^\n]*but was not returned[^\n]*|forgot to await[^\n]*/i },
+    evidence: 'the test does not await what it starts: {match}',
+  },
+];

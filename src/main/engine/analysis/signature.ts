@@ -1,0 +1,43 @@
+// A failure's signature: what stays the same when the same failure happens again in another
+// run. It is the exception type and the key line with volatile parts normalised, plus, when
+// that message alone says little ("assert <n> == <n>"), where it happened: the innermost frame
+// of the project's code, else the test itself. Overrides are stored by signature.
+import type { FailureFacts } from './facts.js';
+import type { FailureInput } from './failure-input.js';
+import { titleOf } from './key-line.js';
+import { normaliseVolatile } from './normalise.js';
+
+export interface FailureSignature {
+  /** Normalised "Type: message" (no site): the same failure anywhere in the code. */
+  messageKey: string;
+  /** messageKey plus the site when the message alone is generic. */
+  signature: string;
+  /** Readable title of this very failure (not normalised). */
+  title: string;
+}
+
+/** After normalisation, a message with fewer identifier characters than this names no cause. */
+const GENERIC_WORD_CHARS = 12;
+
+/** Words that carry no cause on their own. */
+const FILLER = /\b(?:assert(?:ion)?(?:error)?|expected|actual|but|was|got|want|received|to|be|equal|is|not|true|false|none|null|undefined|error|failed|failure|value|values|of|the|and|in|at|type)\b/gi;
+
+function isGeneric(normalised: string, assertion: boolean): boolean {
+  if (assertion) return true;
+  const words = normalised.replace(/<\w+>/g, ' ').replace(FILLER, ' ').replace(/[^A-Za-z_]/g, '');
+  return words.length < GENERIC_WORD_CHARS;
+}
+
+function siteOf(facts: FailureFacts, input: FailureInput): string {
+  const frame = facts.frames.innermostOwn;
+  if (frame) return `${frame.location}${frame.functionName ? `:${frame.functionName}` : ''}`;
+  const where = input.file ?? input.suite ?? '';
+  return `${where}::${input.name ?? input.id}`;
+}
+
+export function signatureOf(facts: FailureFacts, input: FailureInput): FailureSignature {
+  const typed = facts.type && !facts.key.text.includes(facts.type) ? `${facts.type}: ${facts.key.text}` : facts.key.text;
+  const messageKey = normaliseVolatile(typed) || normaliseVolatile(facts.type ?? '') || '(no message)';
+  const signature = isGeneric(messageKey, facts.flags.get('assertion')) ? `${messageKey} @ ${siteOf(facts, input)}` : messageKey;
+  return { messageKey, signature, title: titleOf(facts.key) || messageKey };
+}

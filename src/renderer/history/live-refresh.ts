@@ -1,0 +1,37 @@
+// The minimal live update: when a run is stored (by the watcher, or by another client), the
+// open views reload, so a new run appears in the history by itself. The first run reloads at
+// once (the budget is 500 ms from report to screen); the rest of a burst (a sharded run, many
+// folders at once) is gathered into one more reload. The full Live screen is a later issue.
+import { useEffect } from 'react';
+import { onEngineEvent } from '../api/engine-events.js';
+import { useAppStore } from '../app/app-store.js';
+
+const GATHER_MS = 150;
+
+export function useLiveRefresh(): void {
+  const refresh = useAppStore((s) => s.refresh);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let more = false;
+    const settle = (): void => {
+      timer = null;
+      if (!more) return;
+      more = false;
+      refresh();
+      timer = setTimeout(settle, GATHER_MS);
+    };
+    const unsubscribe = onEngineEvent((event) => {
+      if (event.type !== 'didIngestRun') return;
+      if (timer !== null) {
+        more = true;
+        return;
+      }
+      refresh();
+      timer = setTimeout(settle, GATHER_MS);
+    });
+    return () => {
+      unsubscribe();
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [refresh]);
+}
