@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import type { RawRunInfo, RawTestResult, ResultSink } from '../model/raw-result.js';
 import type { ParsedReport } from '../model/normalised-report.js';
-import { countTotals, normaliseTests } from '../model/normalise-report.js';
+import { TestNormaliser, countTotals } from '../model/normalise-report.js';
 import type { ReportInput, ReportReader } from '../readers/report-reader.js';
 import { ReportError } from '../readers/report-error.js';
 import { TEST_READERS } from '../readers/registry.js';
@@ -107,9 +107,9 @@ export function fileInput(path: string, hash: ReturnType<typeof createHash>): Re
   };
 }
 
-/** A sink that keeps everything a reader pushes, for normalisation once the reader is done. */
+/** A sink that normalises what a reader pushes as it comes; nothing is stored from here. */
 export class CollectingSink implements ResultSink {
-  readonly tests: RawTestResult[] = [];
+  readonly tests = new TestNormaliser();
   readonly info: RawRunInfo = {};
   readonly warnings: string[] = [];
 
@@ -121,7 +121,7 @@ export class CollectingSink implements ResultSink {
   }
 
   test(result: RawTestResult): void {
-    this.tests.push(result);
+    this.tests.add(result);
   }
 
   warn(message: string): void {
@@ -151,7 +151,7 @@ export async function readReport(path: string, readers: readonly ReportReader[] 
   const hash = createHash('sha256');
   const sink = new CollectingSink();
   await reader.read(fileInput(path, hash), sink);
-  const tests = normaliseTests(sink.tests);
+  const tests = sink.tests.result();
   return {
     path,
     format: reader.format,

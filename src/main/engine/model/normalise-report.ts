@@ -53,14 +53,25 @@ function toAttempt(raw: RawAttempt): RawAttempt {
  *   "name #2", "#3"... in report order, so its id stays stable across runs.
  */
 export function normaliseTests(raws: readonly RawTestResult[]): NormalisedTest[] {
-  const byId = new Map<string, NormalisedTest>();
+  const normaliser = new TestNormaliser();
+  for (const raw of raws) normaliser.add(raw);
+  return normaliser.result();
+}
+
+/**
+ * normaliseTests one result at a time, as a reader pushes them: a 100,000-test report is never
+ * held twice (raw and normalised) in memory.
+ */
+export class TestNormaliser {
+  private readonly byId = new Map<string, NormalisedTest>();
   /** Latest id of each (suite, name, file), and how many distinct cases share it. */
-  const latest = new Map<string, { id: string; cases: number }>();
-  for (const raw of raws) {
+  private readonly latest = new Map<string, { id: string; cases: number }>();
+
+  add(raw: RawTestResult): void {
     const file = orNull(raw.file);
     const baseId = testId(raw.suite, raw.name, file);
-    const seen = latest.get(baseId);
-    const previous = seen ? byId.get(seen.id) : undefined;
+    const seen = this.latest.get(baseId);
+    const previous = seen ? this.byId.get(seen.id) : undefined;
     let name = raw.name;
     let id = baseId;
     let attempts: RawAttempt[] = raw.attempts ?? [];
@@ -68,16 +79,16 @@ export function normaliseTests(raws: readonly RawTestResult[]): NormalisedTest[]
       id = seen.id;
       name = previous.name;
       attempts = [...previous.attempts, attemptOf(previous), ...attempts];
-      byId.delete(id); // re-insert so report order follows the final attempt
+      this.byId.delete(id); // re-insert so report order follows the final attempt
     } else if (seen) {
       seen.cases += 1;
       name = `${raw.name} #${seen.cases}`;
       id = testId(raw.suite, name, file);
       seen.id = id;
     } else {
-      latest.set(baseId, { id, cases: 1 });
+      this.latest.set(baseId, { id, cases: 1 });
     }
-    byId.set(id, {
+    this.byId.set(id, {
       id,
       suite: raw.suite,
       name,
@@ -89,10 +100,13 @@ export function normaliseTests(raws: readonly RawTestResult[]): NormalisedTest[]
       stdout: orNull(capText(raw.stdout, MAX_BODY_CHARS)),
       stderr: orNull(capText(raw.stderr, MAX_BODY_CHARS)),
       startedAt: raw.startedAt ?? null,
-      attempts: attempts.map(toAttempt),
+      attempts: attempts.length === 0 ? attempts : attempts.map(toAttempt),
     });
   }
-  return [...byId.values()];
+
+  result(): NormalisedTest[] {
+    return [...this.byId.values()];
+  }
 }
 
 function attemptOf(test: NormalisedTest): RawAttempt {

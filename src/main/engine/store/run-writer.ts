@@ -4,13 +4,18 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { AssembledRun } from '../model/assembled-run.js';
 import type { StoredAttachment } from '../ingest/assemble-runs.js';
 import { CoverageWriter } from './coverage-writer.js';
+import { BatchInsert } from './batch-insert.js';
+
+const RESULT_COLUMNS = ['run_id', 'test_id', 'ordinal', 'status', 'duration_ms', 'started_at', 'message', 'trace', 'stdout', 'stderr', 'attempts'];
 
 export class RunWriter {
   private readonly upsertProject: Statement;
   private readonly insertRun: Statement;
   private readonly insertSource: Statement;
-  private readonly upsertTest: Statement;
+  private readonly insertTest: Statement;
+  private readonly testIdsOfProject: Statement;
   private readonly insertResult: Statement;
+  private readonly insertResults: Statement;
   private readonly insertAttempt: Statement;
   private readonly insertProperty: Statement;
   private readonly coverage: CoverageWriter;
@@ -38,17 +43,12 @@ export class RunWriter {
       `INSERT INTO source_files (run_id, path, size, mtime_ms, sha256, format, kind)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
-    // DO UPDATE (a no-op) rather than DO NOTHING so RETURNING yields the id either way.
-    this.upsertTest = db.prepare(
-      `INSERT INTO tests (project_id, key, suite, name, file) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (project_id, key) DO UPDATE SET key = excluded.key
-       RETURNING id`,
-    ).pluck();
-    this.insertResult = db.prepare(
-      `INSERT INTO results (run_id, test_id, ordinal, status, duration_ms, started_at,
-                            message, trace, stdout, stderr, attempts)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    this.insertTest = db.prepare(`INSERT INTO tests (project_id, key, suite, name, file) VALUES (?, ?, ?, ?, ?)`);
+    this.testIdsOfProject = db.prepare(`SELECT key, id FROM tests WHERE project_id = ?`).raw();
+    const resultRow = `(${RESULT_COLUMNS.map(() => '?').join(', ')})`;
+    const insertInto = `INSERT INTO results (${RESULT_COLUMNS.join(', ')}) VALUES`;
+    this.insertResult = db.prepare(`${insertInto} ${resultRow}`);
+    this.insertResults = db.prepare(`${insertInto} ${Array(BatchInsert.ROWS).fill(resultRow).join(', ')}`);
     this.insertAttempt = db.prepare(
       `INSERT INTO result_attempts (run_id, test_id, attempt, status, duration_ms, message, trace, stdout, stderr)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -73,7 +73,22 @@ export class RunWriter {
   }
 
   write(run: AssembledRun): void {
-    this.db.transaction(() => this.writeUnsafe(run))();
+    // Every reference a run's rows make is to a row this transaction just wrote or read, so the
+    // per-row foreign-key checks (a third of the insert time for 100,000 results) are skipped
+    // while it runs. The pragma cannot change inside a transaction, hence outside it.
+    this.db.pragma('foreign_keys = OFF');
+    try {
+      this.db.transaction(() => this.writeUnsafe(run))();
+    } finally {
+      this.db.pragma('foreign_keys = ON');
+    }
+  }
+
+  /** Ids of the project's known tests, loaded once per run: one lookup in memory per result. */
+  private knownTests(projectId: number): Map<string, number> {
+    const known = new Map<string, number>();
+    for (const [key, id] of this.testIdsOfProject.all(projectId) as [string, number][]) known.set(key, id);
+    return known;
   }
 
   private writeUnsafe(run: AssembledRun): void {
@@ -93,10 +108,16 @@ export class RunWriter {
       this.insertSource.run(run.id, source.path, source.size, Math.round(source.mtimeMs), source.sha256, source.format, source.kind);
     }
     for (const [key, value] of Object.entries(run.properties)) this.insertProperty.run(run.id, key, value);
+    const known = this.knownTests(projectId);
+    const results = new BatchInsert(this.insertResult, this.insertResults, RESULT_COLUMNS.length);
     let ordinal = 0;
     for (const test of run.tests) {
-      const testRowId = this.upsertTest.get(projectId, test.id, test.suite, test.name, test.file) as number;
-      this.insertResult.run(
+      let testRowId = known.get(test.id);
+      if (testRowId === undefined) {
+        testRowId = Number(this.insertTest.run(projectId, test.id, test.suite, test.name, test.file).lastInsertRowid);
+        known.set(test.id, testRowId);
+      }
+      results.add(
         run.id,
         testRowId,
         ordinal++,
@@ -123,6 +144,7 @@ export class RunWriter {
         );
       });
     }
+    results.flush();
     if (run.coverage) this.coverage.write(run.id, projectId, run.coverage);
     this.afterWrite?.(run, projectId);
   }
