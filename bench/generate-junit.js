@@ -5,6 +5,7 @@
 // Usage: node bench/generate-junit.js [--tests 100000] [--out bench/data/junit-100k.xml] [--seed N]
 import { closeSync, mkdirSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createRng } from './lib/prng.js';
 import { STATUS, planRun } from './lib/junit-plan.js';
@@ -15,6 +16,7 @@ import { capturedOutput } from './lib/junit-output.js';
 import { escapeAttr as attr, escapeText as text } from './lib/xml-escape.js';
 
 export const DEFAULT_OUT = 'bench/data/junit-100k.xml';
+export const DEFAULT_SEED = 20261121;
 // Failures carry 40-line traces (the budget's case); errors, mostly setup errors, shorter ones.
 const TRACE_LINES = { failure: 40, error: 20 };
 const START_MS = Date.UTC(2026, 10, 21, 9, 0, 0);
@@ -92,10 +94,10 @@ export function generate(testCount, outPath, seed) {
   return expected;
 }
 
-const isMain = process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname);
+const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   const { values } = parseArgs({
-    options: { tests: { type: 'string', default: '100000' }, out: { type: 'string', default: DEFAULT_OUT }, seed: { type: 'string', default: '20261121' } },
+    options: { tests: { type: 'string', default: '100000' }, out: { type: 'string', default: DEFAULT_OUT }, seed: { type: 'string', default: String(DEFAULT_SEED) } },
   });
   const testCount = Number(values.tests);
   if (!Number.isInteger(testCount) || testCount < 1) throw new Error(`--tests must be a positive integer, got "${values.tests}"`);

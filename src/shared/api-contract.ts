@@ -20,6 +20,9 @@ const classifyRequest = objectWith({
 /** Largest report size a caller may ask to fit (far above any comment or page limit). */
 export const MAX_REPORT_BYTES = 100 * 1024 * 1024;
 
+/** Longest retention a caller may set: a hundred years, i.e. "keep everything". */
+export const MAX_RETENTION_DAYS = 36_500;
+
 /** The single argument of an EngineApi method (undefined for methods without one). */
 export type EngineArgs<M extends EngineMethod> = Parameters<EngineApi[M]> extends [infer A] ? A : undefined;
 
@@ -104,6 +107,26 @@ export const ENGINE_METHODS: { readonly [M in EngineMethod]: MethodContract<M> }
   removeRule: {
     check: objectWith({ id: string }),
     call: (api, args) => api.removeRule(args),
+  },
+  getRunTests: {
+    check: objectWith({ run: string, project: optional(string) }),
+    call: (api, args) => api.getRunTests(args),
+  },
+  getFailureTrend: {
+    check: objectWith({ project: string }),
+    call: (api, args) => api.getFailureTrend(args),
+  },
+  getGroupHistory: {
+    check: objectWith({ run: string, project: optional(string) }),
+    call: (api, args) => api.getGroupHistory(args),
+  },
+  deleteRunsOlderThan: {
+    check: objectWith({ project: string, days: integer({ min: 1, max: MAX_RETENTION_DAYS }) }),
+    call: (api, args) => api.deleteRunsOlderThan(args),
+  },
+  loadDemo: {
+    check: noArgs,
+    call: (api) => api.loadDemo(),
   },
 };
 

@@ -29,6 +29,11 @@ export function createEngineClient(transport: EngineTransport): EngineApi {
     listRules: (query) => call('listRules', query),
     addRule: (query) => call('addRule', query),
     removeRule: (query) => call('removeRule', query),
+    getRunTests: (query) => call('getRunTests', query),
+    getFailureTrend: (query) => call('getFailureTrend', query),
+    getGroupHistory: (query) => call('getGroupHistory', query),
+    deleteRunsOlderThan: (query) => call('deleteRunsOlderThan', query),
+    loadDemo: () => call('loadDemo', undefined),
   };
   return Object.freeze(api);
 }

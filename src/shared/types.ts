@@ -5,6 +5,7 @@ import type { RunComparison } from './compare-types.js';
 import type { RunCoverage } from './coverage-types.js';
 import type { GoalsCheck, HandoffReport, ReportQuery } from './report-types.js';
 import type { CategoryOverride, ClassifyRequest, ClassifyResult, NewUserRule, RunFailures, UserRule } from './root-cause-types.js';
+import type { GroupHistory, RetentionResult, RunCategoryCounts, RunTestTable } from './ui-types.js';
 
 export type TestStatus = 'passed' | 'failed' | 'errored' | 'skipped';
 
@@ -194,6 +195,16 @@ export interface EngineApi {
   /** Adds a user rule; it is matched before the built-in rules. */
   addRule(query: NewUserRule): Promise<UserRule>;
   removeRule(query: { id: string }): Promise<{ removed: boolean }>;
+  /** A run's tests as slim columns (the desktop run table); trace and output via getTest. */
+  getRunTests(query: { run: string; project?: string }): Promise<RunTestTable>;
+  /** Each run's failing tests by category, oldest run first (as stored at ingest, the user's overrides applied). */
+  getFailureTrend(query: { project: string }): Promise<RunCategoryCounts[]>;
+  /** When each failure group of a run was first and last seen in its project, and in how many runs. */
+  getGroupHistory(query: { run: string; project?: string }): Promise<GroupHistory[]>;
+  /** Deletes a project's runs that started more than `days` days ago, in one transaction. */
+  deleteRunsOlderThan(query: { project: string; days: number }): Promise<RetentionResult>;
+  /** Ingests the bundled sample reports (resources/demo) as the projects "demo" and "demo-coverage". */
+  loadDemo(): Promise<IngestOutcome>;
 }
 
 export type EngineMethod = keyof EngineApi;

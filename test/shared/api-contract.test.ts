@@ -15,9 +15,13 @@ describe('ENGINE_METHODS', () => {
       'checkGoals',
       'classifyFailures',
       'compareRuns',
+      'deleteRunsOlderThan',
+      'getFailureTrend',
       'getFailures',
+      'getGroupHistory',
       'getReport',
       'getRun',
+      'getRunTests',
       'getTest',
       'importExisting',
       'ingestPaths',
@@ -25,6 +29,7 @@ describe('ENGINE_METHODS', () => {
       'listRules',
       'listRuns',
       'listWatchFolders',
+      'loadDemo',
       'removeRule',
       'removeWatchFolder',
       'setCategory',
@@ -132,9 +137,22 @@ describe('argument checks', () => {
     expect(problem('listRules', {})).toBeNull();
   });
 
+  it('the desktop screens\' methods check their arguments', () => {
+    expect(problem('getRunTests', { run: 'latest' })).toBeNull();
+    expect(problem('getRunTests', { run: 'latest', limit: 5 })).toMatch(/unknown field "limit"/);
+    expect(problem('getFailureTrend', { project: 'shop' })).toBeNull();
+    expect(problem('getFailureTrend', {})).toMatch(/project is required/);
+    expect(problem('getGroupHistory', { run: 'latest', project: 'shop' })).toBeNull();
+    expect(problem('deleteRunsOlderThan', { project: 'shop', days: 30 })).toBeNull();
+    expect(problem('deleteRunsOlderThan', { project: 'shop', days: 0 })).toMatch(/days must be a whole number from 1/);
+    expect(problem('deleteRunsOlderThan', { project: 'shop', days: 1.5 })).toMatch(/whole number/);
+    expect(problem('loadDemo', undefined)).toBeNull();
+    expect(problem('loadDemo', { path: '/etc' })).toMatch(/takes no arguments/);
+  });
+
   it('every contract has a check that refuses a non-object', () => {
     for (const name of ENGINE_METHOD_NAMES) {
-      if (name === 'listProjects' || name === 'listWatchFolders') continue;
+      if (name === 'listProjects' || name === 'listWatchFolders' || name === 'loadDemo') continue;
       expect(ENGINE_METHODS[name].check('a string', 'argument'), name).not.toBeNull();
     }
   });
@@ -176,6 +194,15 @@ describe('dispatchCall', () => {
       throw new Error('not called');
     }),
     removeRule: vi.fn(async () => ({ removed: false })),
+    getRunTests: vi.fn(async () => {
+      throw new Error('not called');
+    }),
+    getFailureTrend: vi.fn(async () => []),
+    getGroupHistory: vi.fn(async () => []),
+    deleteRunsOlderThan: vi.fn(async () => {
+      throw new Error('not called');
+    }),
+    loadDemo: vi.fn(async () => ({ runs: [], duplicates: [], errors: [], warnings: [] })),
   });
 
   it('calls the method with the checked argument', async () => {

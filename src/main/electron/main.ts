@@ -8,9 +8,11 @@ import { APP_ORIGIN, devServerUrl, uiOrigin } from './app-origin.js';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.js';
 import { installAppMenu } from './app-menu.js';
 import { applyDevContentSecurityPolicy, hardenWebContents } from './harden.js';
+import { registerDesktopIpc } from './desktop-ipc.js';
 import { forwardEngineEvents, registerEngineIpc } from './ipc.js';
 import { createMainWindow, windowStateFile } from './main-window.js';
 import { electronNativeBinding } from './native-binding.js';
+import { notifyRegressions } from './regression-notifier.js';
 
 const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
@@ -65,7 +67,13 @@ if (!app.requestSingleInstanceLock()) {
     if (devUrl) applyDevContentSecurityPolicy(origin);
     handleAppProtocol(rendererDir);
     registerEngineIpc(engine, origin);
+    registerDesktopIpc(origin);
     forwardEngineEvents(engine, origin);
+    notifyRegressions(engine, () => {
+      if (!mainWindow) return;
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    });
     // The stored watched folders; each one's status reaches the UI as an event.
     engine.startWatching().catch((error: unknown) => console.error(`vigil: cannot start watching: ${(error as Error).stack ?? String(error)}`));
     installAppMenu(!app.isPackaged);

@@ -5,7 +5,8 @@ import type { EngineApi, IngestOutcome, RunDetail, RunSummary, TestResultDetail 
 import { ingestPaths } from './ingest/ingest-paths.js';
 import { openDatabase } from './store/open-database.js';
 import { RunQueries } from './store/run-queries.js';
-import { selectRun } from './store/run-selector.js';
+import { CompareQueries } from './store/compare-queries.js';
+import { SelectorError, selectRun } from './store/run-selector.js';
 import { RunWriter } from './store/run-writer.js';
 import { createReportService, type ReportService } from './report/report-service.js';
 import { createLiveEngine, type WatchingControls } from './watch/live-engine.js';
@@ -13,6 +14,7 @@ import type { WatchTiming } from './watch/watch-timing.js';
 import { rootCauseApi } from './analysis/root-cause-api.js';
 import { createRootCauseService } from './analysis/root-cause-service.js';
 import { RootCauseStore } from './store/root-cause-store.js';
+import { uiApi } from './ui/ui-api.js';
 
 export interface EngineOptions {
   /** Path of the SQLite file; created with its folder when missing. */
@@ -21,6 +23,8 @@ export interface EngineOptions {
   nativeBinding?: string;
   /** Overrides of the watcher's waits (watch/watch-timing.ts). */
   watchTiming?: Partial<WatchTiming>;
+  /** The demo reports (resources/demo); found beside the code when not given. */
+  demoDir?: string;
 }
 
 export interface Engine extends EngineApi, WatchingControls {
@@ -43,7 +47,14 @@ export function openEngine(options: EngineOptions): Engine {
   // Each failure's root cause is classified and stored in the run's own transaction.
   const writer = new RunWriter(db, (run, projectId) => rootCauses.writeRunCauses(run, projectId));
 
-  const resolveRun = (selector: string, project?: string): RunSummary => selectRun(selector, queries.listRuns(project));
+  const stamps = new CompareQueries(db);
+  // Selected over light stamps (no sources, no coverage for 2,000 runs); only the chosen run is read in full.
+  const resolveRun = (selector: string, project?: string): RunSummary => {
+    const { id } = selectRun(selector, stamps.runStamps(project));
+    const summary = queries.runById(id);
+    if (!summary) throw new SelectorError(`run ${id} is no longer in the store`);
+    return summary;
+  };
   const reports = createReportService(db);
   const live = createLiveEngine({
     db,
@@ -73,9 +84,12 @@ export function openEngine(options: EngineOptions): Engine {
     },
     async getTest({ run, testId }): Promise<TestResultDetail> {
       const summary = resolveRun(run);
-      const test = queries.test(summary.id, testId, rootCauses.rootCauses(summary.id));
+      const test = queries.test(summary.id, testId);
       if (!test) throw new NotFoundError(`run ${summary.id} has no test ${testId}`);
-      return test;
+      // Only a failure has a root cause; its group needs the whole run's analysis, kept for the next test opened.
+      if (test.status !== 'failed' && test.status !== 'errored') return test;
+      const cause = rootCauses.rootCauses(summary.id).get(testId);
+      return { ...test, rootCause: cause ? { ...cause } : null };
     },
     async ingestPaths({ paths, project }): Promise<IngestOutcome> {
       return live.ingestPaths({ paths, project });
@@ -92,6 +106,14 @@ export function openEngine(options: EngineOptions): Engine {
     getReport: async (query) => reports.report(query),
     checkGoals: async (query) => reports.checkGoals(query),
     ...rootCauseApi(rootCauses, resolveRun, (message) => new NotFoundError(message)),
+    ...uiApi({
+      db,
+      resolveRun,
+      failures: async ({ run, project }) => rootCauses.failures(resolveRun(run, project).id),
+      ingest: (paths, project) => live.ingestPaths({ paths, project }),
+      demoDir: options.demoDir,
+      notFound: (message) => new NotFoundError(message),
+    }),
     close(): void {
       live.close();
       db.close();

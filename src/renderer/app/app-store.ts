@@ -1,37 +1,60 @@
-// Where the user is (project, run) and the list of projects. Navigation is plain state: the UI
-// has a handful of places and no URLs to share.
+// Where the user is (screen, project, run, the pair of runs compared) and the list of projects.
+// Navigation is plain state: the app has a handful of screens and no URLs to share.
 import { create } from 'zustand';
 import { engine } from '../api/engine.js';
 
-export type Place = { kind: 'history'; project: string } | { kind: 'run'; project: string; runId: string };
+export type Screen = 'live' | 'history' | 'run' | 'causes' | 'compare' | 'report' | 'settings';
+
+export const SCREENS: readonly { id: Screen; label: string }[] = [
+  { id: 'live', label: 'Live' },
+  { id: 'history', label: 'History' },
+  { id: 'run', label: 'Run' },
+  { id: 'causes', label: 'Root causes' },
+  { id: 'compare', label: 'Compare' },
+  { id: 'report', label: 'Report' },
+  { id: 'settings', label: 'Settings' },
+];
+
+/** Two runs of a project, by id; null sides mean "the usual default" (previous/first and latest). */
+export interface RunPair {
+  before: string | null;
+  after: string | null;
+}
 
 interface AppState {
   projects: string[] | null;
   projectsError: string | null;
-  place: Place | null;
-  /** Bumped by Refresh so that every open view reloads (until live events arrive). */
+  screen: Screen;
+  /** The project of History, Run, Root causes, Compare and Report. */
+  project: string | null;
+  /** The run shown by Run and Root causes; null: the project's latest. */
+  runId: string | null;
+  pair: RunPair;
+  /** Bumped whenever stored data may have changed (a run landed, a deletion), so open screens reload. */
   revision: number;
   loadProjects(): Promise<void>;
   refresh(): void;
-  openProject(project: string): void;
-  openRun(project: string, runId: string): void;
+  go(screen: Screen): void;
+  setProject(project: string): void;
+  openRun(project: string, runId: string | null): void;
+  openCauses(project: string, runId: string | null): void;
+  openCompare(project: string, pair: RunPair): void;
+  openReport(project: string, pair: RunPair): void;
 }
 
 export const useAppStore = create<AppState>()((set, get) => ({
   projects: null,
   projectsError: null,
-  place: null,
+  screen: 'live',
+  project: null,
+  runId: null,
+  pair: { before: null, after: null },
   revision: 0,
   async loadProjects() {
     try {
       const projects = await engine.listProjects();
-      const place = get().place;
-      const keep = place && projects.includes(place.project);
-      set({
-        projects,
-        projectsError: null,
-        place: keep ? place : projects[0] !== undefined ? { kind: 'history', project: projects[0] } : null,
-      });
+      const current = get().project;
+      set({ projects, projectsError: null, project: current && projects.includes(current) ? current : (projects[0] ?? null) });
     } catch (error) {
       set({ projectsError: (error as Error).message });
     }
@@ -40,10 +63,23 @@ export const useAppStore = create<AppState>()((set, get) => ({
     set({ revision: get().revision + 1 });
     void get().loadProjects();
   },
-  openProject(project) {
-    set({ place: { kind: 'history', project } });
+  go(screen) {
+    set({ screen });
+  },
+  setProject(project) {
+    if (project === get().project) return;
+    set({ project, runId: null, pair: { before: null, after: null } });
   },
   openRun(project, runId) {
-    set({ place: { kind: 'run', project, runId } });
+    set({ screen: 'run', project, runId });
+  },
+  openCauses(project, runId) {
+    set({ screen: 'causes', project, runId });
+  },
+  openCompare(project, pair) {
+    set({ screen: 'compare', project, pair });
+  },
+  openReport(project, pair) {
+    set({ screen: 'report', project, pair });
   },
 }));

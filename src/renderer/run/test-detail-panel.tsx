@@ -1,4 +1,12 @@
+// One test in full: facts, the classification of its failure with the evidence behind it (and
+// a way to move it to another category), message, trace and captured output.
+import { useState } from 'react';
+import { ROOT_CAUSE_CATEGORIES } from '../../shared/root-cause-types.js';
 import { formatDuration } from '../../shared/run-figures.js';
+import type { RootCauseCategory } from '../../shared/types.js';
+import { engine } from '../api/engine.js';
+import { useAppStore } from '../app/app-store.js';
+import { CATEGORY_LABEL, CategoryBadge } from '../app/category.js';
 import { ErrorBanner } from '../app/error-banner.js';
 import { useRunStore } from './run-store.js';
 
@@ -14,9 +22,25 @@ function Block({ title, text }: { title: string; text: string | null }) {
   );
 }
 
-export function TestDetailPanel({ onClose }: { onClose(): void }) {
+export function TestDetailPanel({ project, onClose }: { project: string; onClose(): void }) {
   const test = useRunStore((s) => s.test);
   const error = useRunStore((s) => s.testError);
+  const group = useRunStore((s) => (s.selectedTestId ? s.groupOf.get(s.selectedTestId) : undefined));
+  const runId = useRunStore((s) => s.view?.table.run.id);
+  const refresh = useAppStore((s) => s.refresh);
+  const [moveError, setMoveError] = useState<string | null>(null);
+
+  const move = async (category: RootCauseCategory): Promise<void> => {
+    if (!test || !runId) return;
+    setMoveError(null);
+    try {
+      await engine.setCategory({ run: runId, target: test.id, category, project });
+      refresh();
+    } catch (caught) {
+      setMoveError((caught as Error).message);
+    }
+  };
+
   return (
     <aside className="test-detail" aria-label="Test detail">
       <button type="button" className="button close" onClick={onClose} aria-label="Close test detail">
@@ -40,14 +64,8 @@ export function TestDetailPanel({ onClose }: { onClose(): void }) {
             )}
             <dt>Duration</dt>
             <dd>{formatDuration(test.durationMs)}</dd>
-            {test.rootCause && (
-              <>
-                <dt>Root cause</dt>
-                <dd>
-                  {test.rootCause.category} ({Math.round(test.rootCause.confidence * 100)}% confidence)
-                </dd>
-              </>
-            )}
+            <dt>Test id</dt>
+            <dd className="mono">{test.id}</dd>
             {test.attempts.length > 0 && (
               <>
                 <dt>Earlier attempts</dt>
@@ -55,6 +73,36 @@ export function TestDetailPanel({ onClose }: { onClose(): void }) {
               </>
             )}
           </dl>
+          {(group || test.rootCause) && (
+            <section className="detail-block classification">
+              <h3>Root cause</h3>
+              <p>
+                <CategoryBadge category={group?.category ?? test.rootCause?.category ?? 'unknown'} />{' '}
+                {Math.round((group?.confidence ?? test.rootCause?.confidence ?? 0) * 100)}% confidence
+                {group && <> · group blocks {group.blocks}</>}
+              </p>
+              {group && <p className="mono group-title-full">{group.title}</p>}
+              {group && group.evidence.length > 0 && (
+                <ul className="evidence">
+                  {group.evidence.map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              )}
+              <label className="field-inline">
+                <span>Move this failure to</span>
+                <select className="select" value="" onChange={(event) => event.target.value && void move(event.target.value as RootCauseCategory)}>
+                  <option value="">choose a category…</option>
+                  {ROOT_CAUSE_CATEGORIES.map((category) => (
+                    <option key={category} value={category}>
+                      {CATEGORY_LABEL[category]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              {moveError && <ErrorBanner message={moveError} />}
+            </section>
+          )}
           <Block title="Message" text={test.message} />
           <Block title="Trace" text={test.trace} />
           <Block title="Output" text={test.stdout} />

@@ -3,21 +3,25 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { formatDuration } from '../../shared/run-figures.js';
-import type { TestResultRow } from '../../shared/types.js';
+import { CATEGORY_LABEL } from '../app/category.js';
+import type { TableView } from './test-filter.js';
 
 const ROW_HEIGHT = 32;
 
 interface TestListProps {
-  tests: readonly TestResultRow[];
+  view: TableView;
+  /** Positions in the table, in the order shown. */
+  shown: readonly number[];
   selectedId: string | null;
   onSelect(testId: string): void;
 }
 
-export function TestList({ tests, selectedId, onSelect }: TestListProps) {
+export function TestList({ view, shown, selectedId, onSelect }: TestListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
+  const { table } = view;
   const virtualizer = useVirtualizer({
-    count: tests.length,
+    count: shown.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
@@ -25,12 +29,17 @@ export function TestList({ tests, selectedId, onSelect }: TestListProps) {
 
   // A narrower filter may leave the active row past the end.
   useEffect(() => {
-    if (active >= tests.length) setActive(Math.max(0, tests.length - 1));
-  }, [active, tests.length]);
+    if (active >= shown.length) setActive(Math.max(0, shown.length - 1));
+  }, [active, shown.length]);
+
+  const idAt = (index: number): string | null => {
+    const position = shown[index];
+    return position === undefined ? null : (table.ids[position] ?? null);
+  };
 
   const moveTo = (index: number): void => {
-    if (tests.length === 0) return;
-    const next = Math.min(tests.length - 1, Math.max(0, index));
+    if (shown.length === 0) return;
+    const next = Math.min(shown.length - 1, Math.max(0, index));
     setActive(next);
     virtualizer.scrollToIndex(next, { align: 'auto' });
   };
@@ -43,22 +52,22 @@ export function TestList({ tests, selectedId, onSelect }: TestListProps) {
       PageDown: active + page,
       PageUp: active - page,
       Home: 0,
-      End: tests.length - 1,
+      End: shown.length - 1,
     };
     const target = moves[event.key];
     if (target !== undefined) {
       event.preventDefault();
       moveTo(target);
     } else if (event.key === 'Enter' || event.key === ' ') {
-      const test = tests[active];
-      if (test) {
+      const id = idAt(active);
+      if (id) {
         event.preventDefault();
-        onSelect(test.id);
+        onSelect(id);
       }
     }
   };
 
-  if (tests.length === 0) return <p className="muted test-list-empty">No tests match the filter.</p>;
+  if (shown.length === 0) return <p className="muted test-list test-list-empty">No tests match the filter.</p>;
 
   return (
     <div
@@ -72,28 +81,33 @@ export function TestList({ tests, selectedId, onSelect }: TestListProps) {
     >
       <div className="test-list-inner" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
-          const test = tests[item.index];
-          if (!test) return null;
-          const classes = ['test-row', item.index === active ? 'active' : '', test.id === selectedId ? 'selected' : ''];
+          const position = shown[item.index];
+          if (position === undefined) return null;
+          const id = table.ids[position] ?? '';
+          const status = view.statuses[position] ?? 'passed';
+          const category = view.categories[position];
+          const message = view.messages[position];
+          const classes = ['test-row', item.index === active ? 'active' : '', id === selectedId ? 'selected' : ''];
           return (
             <div
-              key={test.id}
+              key={id}
               id={`test-row-${item.index}`}
               role="option"
-              aria-selected={test.id === selectedId}
-              aria-setsize={tests.length}
+              aria-selected={id === selectedId}
+              aria-setsize={shown.length}
               aria-posinset={item.index + 1}
               className={classes.join(' ')}
               style={{ height: item.size, transform: `translateY(${item.start}px)` }}
               onClick={() => {
                 setActive(item.index);
-                onSelect(test.id);
+                onSelect(id);
               }}
             >
-              <span className={`status-dot status-${test.status}`} aria-label={test.status} title={test.status} />
-              <span className="test-name">{test.name}</span>
-              <span className="test-suite">{test.suite}</span>
-              <span className="test-duration">{formatDuration(test.durationMs)}</span>
+              <span className={`status-dot status-${status}`} aria-label={status} title={status} />
+              <span className="test-name">{table.names[position]}</span>
+              <span className="test-suite">{message && status !== 'passed' ? message : table.suites[table.suiteIndex[position] ?? 0]}</span>
+              {category && <span className={`badge small cat-${category}`}>{CATEGORY_LABEL[category]}</span>}
+              <span className="test-duration">{formatDuration(table.durationsMs[position] ?? null)}</span>
             </div>
           );
         })}

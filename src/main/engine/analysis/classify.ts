@@ -6,7 +6,8 @@ import type { RootCauseCategory } from '../../../shared/types.js';
 import { factsOf, type FailureFacts } from './facts.js';
 import type { Classification, FailureInput } from './failure-input.js';
 import { BUILTIN_RULES } from './rules/index.js';
-import { applyRule, evidenceOf, type Rule, type RuleHit } from './rules/rule.js';
+import { applyCandidate, evidenceOf, type Rule, type RuleHit } from './rules/rule.js';
+import { candidatesFor } from './rules/rule-screen.js';
 
 /** Below this no category has enough evidence: the failure is `unknown`. */
 export const MIN_SCORE = 0.3;
@@ -57,8 +58,8 @@ function fallback(facts: FailureFacts): Classification {
 
 export function classifyFacts(facts: FailureFacts, rules: readonly Rule[] = BUILTIN_RULES): ClassificationWithAlternative {
   const hits: RuleHit[] = [];
-  for (const rule of rules) {
-    const hit = applyRule(rule, facts);
+  for (const candidate of candidatesFor(rules, facts.texts.head)) {
+    const hit = applyCandidate(candidate, facts);
     if (hit) hits.push(hit);
   }
   const ranked = [...tally(hits).entries()]

@@ -4,6 +4,7 @@
 import type { FailureInput } from './failure-input.js';
 import { summariseFrames, type Frame, type FrameSummary } from './frames.js';
 import { keyLineOf, shortType, type KeyLine } from './key-line.js';
+import { memoByText } from './memo.js';
 
 export interface FailureFacts {
   key: KeyLine;
@@ -49,7 +50,7 @@ const bounded = (text: string, limit: number): string => (text.length > limit ? 
 const EXCEPTION_LINE = /^(?:E\s|\s*Caused by:|panic: |\s*Error: |FAIL\b)|(?:Error|Exception|Failure|Violation)\b:/;
 
 /** The lines of a trace that carry messages rather than frames. */
-function exceptionLines(lines: readonly string[]): string {
+function exceptionLines(lines: readonly string[]): string[] {
   const kept: string[] = [];
   let size = 0;
   for (const line of lines) {
@@ -59,7 +60,7 @@ function exceptionLines(lines: readonly string[]): string {
     size += line.length;
     if (size > MAX_TEXT) break;
   }
-  return kept.join('\n');
+  return kept;
 }
 
 const OUTPUT_LINE = /error|exception|fail|fatal|critical|severe|warn|refused|timed? ?out|denied|not found|cannot|can't|unable|missing|listening|serving|started|running on|bound to/i;
@@ -78,11 +79,11 @@ function outputLines(output: string): string {
 
 const ASSERTION_TYPES = /^(?:AssertionError|AssertionFailedError|ComparisonFailure|AssertionFailure|ExpectationNotMetError|MultipleFailuresError|AssertError|AssertFailedException|EqualException|TrueException|FalseException|ExpectationFailedException|AssertionFailedException)$/;
 const ASSERTION_TEXT = /^assert\b|\bexpected\b[\s\S]{0,300}\b(?:but (?:was|got|found|received)|to (?:be|equal|contain|have|match|include)|received|got)\b|Expected:[\s\S]{0,400}(?:Received|Actual|but):|\bexpect\(|\.to(?:Be|Equal|StrictEqual|Contain|Match|HaveBeenCalled\w*|HaveLength|HaveProperty|Throw)\b|\bgot\b[\s\S]{0,200}\bwant\b|(?:=|\bgot)\s*[^,\n]{1,80},\s*want\b|\bwant\b[\s\S]{0,200}\bgot\b|Not equal:|Error Trace:|Failed asserting that|DID NOT RAISE|did not raise|assert_called|AssertionError|\bshould (?:be|equal|have|contain)\b|^Expected\b|assertion `left [!=]= right` failed|\bassertion failed\b|^\s*left: [\s\S]{0,300}right: /im;
+/** ASSERTION_TEXT is long and messages repeat: tested once per distinct text. */
+const assertionText = memoByText((text: string) => ASSERTION_TEXT.test(text), 1024);
 const SETUP_TEXT = /^failed on setup with|\bat setup of\b|\berror in setup\b|\bsetUp(?:Class|Module)?\b|\bbefore ?(?:all|each)\b|@Before(?:All|Each|Class)?\b|\bfixture\b.*\b(?:error|fail)|\bbeforeAll\b|\bbeforeEach\b/i;
 const FIXTURE_FRAME = /conftest|fixture|factor|setup|setUp|before|seed|populate/i;
-const TEST_CLIENT = /\bclient\.(?:get|post|put|patch|delete|head|options)\(|\bTestClient\b|test_client|self\.client\b|APIClient|supertest|request\(app\)|\bMockMvc\b|WebTestClient|TestRestTemplate|\bhttptest\.|WebApplicationFactory|WrapperTestResponse|<Response streamed|Rack::Test|last_response|inject\(\{|app\.inject|fastify\.inject|TestServer|AsyncClient\(app/;
-/** Every TEST_CLIENT alternative contains one of these: a cheap test before the regex. */
-const TEST_CLIENT_HINTS = ['lient', 'supertest', 'request(app', 'Mvc', 'RestTemplate', 'httptest.', 'ApplicationFactory', 'WrapperTestResponse', 'Response streamed', 'Rack::Test', 'last_response', 'inject', 'TestServer'];
+export const TEST_CLIENT = /\bclient\.(?:get|post|put|patch|delete|head|options)\(|\bTestClient\b|test_client|self\.client\b|APIClient|supertest|request\(app\)|\bMockMvc\b|WebTestClient|TestRestTemplate|\bhttptest\.|WebApplicationFactory|WrapperTestResponse|<Response streamed|Rack::Test|last_response|inject\(\{|app\.inject|fastify\.inject|TestServer|AsyncClient\(app/;
 const REMOTE = /\bhttps?:\/\/(?!localhost\b|127\.|0\.0\.0\.0|\[::1\])[\w-]+(?:\.[\w-]+)+|\bhost='(?!localhost'|127\.)[\w-]+(?:\.[\w-]+)+'|\b(?:api|www|registry|cdn|auth|login|s3|storage)\.[\w-]+(?:\.[\w-]+)+/i;
 const LOOPBACK = /\blocalhost\b|127\.0\.0\.1|\[::1\]|(?:^|[\s(])::1\b|0\.0\.0\.0/;
 const IPV6_LOOPBACK = /ECONNREFUSED ::1\b|ECONNREFUSED \[::1\]|\[::1\]:\d+[^\n]{0,80}refused|refused[^\n]{0,80}\[::1\]/;
@@ -152,19 +153,27 @@ function ownModule(head: string, frames: Frame[], file: string): boolean {
 }
 
 /** The parts joined, each line once: the key line, the message and the trace repeat each other. */
-function uniqueLines(parts: readonly string[]): string {
+function uniqueLines(parts: readonly string[], trimmedLines: readonly string[]): string {
   const seen = new Set<string>();
   const kept: string[] = [];
-  for (const part of parts) {
-    for (const line of part.split('\n')) {
-      const trimmed = line.trim();
-      if (trimmed === '' || seen.has(trimmed)) continue;
-      seen.add(trimmed);
-      kept.push(trimmed);
-    }
-  }
+  const keep = (trimmed: string): void => {
+    if (trimmed === '' || seen.has(trimmed)) return;
+    seen.add(trimmed);
+    kept.push(trimmed);
+  };
+  for (const part of parts) for (const line of part.split('\n')) keep(line.trim());
+  // Already one trimmed line each (the exception lines of the trace): not joined to be split again.
+  for (const line of trimmedLines) keep(line);
   return kept.join('\n');
 }
+
+/** Flags read from the head or the message alone: the same for every failure that repeats them. */
+const remoteIn = memoByText((head: string) => REMOTE.test(head), 1024);
+const testClientIn = memoByText((head: string) => TEST_CLIENT.test(head), 1024);
+const loopbackIn = memoByText((head: string) => LOOPBACK.test(head), 1024);
+const ipv6LoopbackIn = memoByText((head: string) => IPV6_LOOPBACK.test(head), 1024);
+const ephemeralLoopbackPortIn = memoByText(ephemeralLoopbackPort, 1024);
+const hourShiftIn = memoByText(hourShift, 1024);
 
 /** Most traces are far shorter; frames past this many lines add nothing and cost memory. */
 const MAX_TRACE_LINES = 400;
@@ -204,7 +213,7 @@ export class LazyFlags {
     const { input, message, trace, head, output, name, type, key, frames } = this.from;
     switch (flag) {
       case 'assertion':
-        return (type !== null && ASSERTION_TYPES.test(type)) || ASSERTION_TEXT.test(key.text) || (type === null && ASSERTION_TEXT.test(message.slice(0, 1000)));
+        return (type !== null && ASSERTION_TYPES.test(type)) || assertionText(key.text) || (type === null && assertionText(message.slice(0, 1000)));
       case 'errored':
         return input.status === 'errored';
       case 'setup': {
@@ -216,25 +225,26 @@ export class LazyFlags {
       case 'inProduct':
         return frames.innermostOwn?.kind === 'product';
       case 'fixtureFrames':
-        return frames.frames.some((frame) => frame.kind === 'test' && (FIXTURE_FRAME.test(frame.functionName) || FIXTURE_FRAME.test(frame.location)));
+        // A frame's function and location are text of the trace: a trace without a fixture word has no fixture frame.
+        return FIXTURE_FRAME.test(trace) && frames.some((frame) => frame.kind === 'test' && (FIXTURE_FRAME.test(frame.functionName) || FIXTURE_FRAME.test(frame.location)));
       case 'networkFrames':
-        return frames.kinds.has('network');
-      case 'testClient': {
-        const text = `${head}\n${trace.slice(0, 2000)}\n${name}`;
-        return TEST_CLIENT_HINTS.some((hint) => text.includes(hint)) && TEST_CLIENT.test(text);
-      }
+        return frames.some((frame) => frame.kind === 'network');
+      case 'testClient':
+        // Part by part: TEST_CLIENT cannot match across a line break, so this is its answer on the
+        // three joined by line breaks, and the head's part is shared by every failure repeating it.
+        return testClientIn(head) || TEST_CLIENT.test(trace.slice(0, 2000)) || TEST_CLIENT.test(name);
       case 'remote':
-        return REMOTE.test(head) || (trace.includes('://') && REMOTE.test(trace.slice(0, 3000)));
+        return remoteIn(head) || (trace.includes('://') && REMOTE.test(trace.slice(0, 3000)));
       case 'loopback':
-        return LOOPBACK.test(head);
+        return loopbackIn(head);
       case 'ipv6Loopback':
-        return IPV6_LOOPBACK.test(head);
+        return ipv6LoopbackIn(head);
       case 'portMismatch':
         return portMismatch(head, output);
       case 'hourShift':
-        return hourShift(message);
+        return hourShiftIn(message);
       case 'ephemeralLoopbackPort':
-        return ephemeralLoopbackPort(head);
+        return ephemeralLoopbackPortIn(head);
       case 'waitShorterThanConfigured':
         return waitShorterThanConfigured(head, output);
       case 'ownModule':
@@ -249,7 +259,7 @@ export function factsOf(input: FailureInput): FailureFacts {
   const traceLines = trace === '' ? [] : trace.split('\n', MAX_TRACE_LINES);
   const key = keyLineOf(message, trace, traceLines);
   const frames = summariseFrames(trace, traceLines);
-  const head = uniqueLines([key.text, message, exceptionLines(traceLines)]);
+  const head = uniqueLines([key.text, message], exceptionLines(traceLines));
   const output = outputLines(bounded(input.output ?? '', 64 * 1024));
   const name = [input.suite, input.name, input.file].filter((part) => part).join(' ');
   const type = shortType(key.exceptionType);

@@ -57,21 +57,31 @@ export function frameKind(location: string): FrameKind {
   return kind;
 }
 
+/** Java, .NET and JS frames all start with "at " after the indent. */
+const AT_FRAME = /^\s*at /;
+
+/**
+ * Tried in a fixed order (Python, Java, .NET, JS, pytest's short form, Go); each shape is tried
+ * only when the line holds the text it cannot match without, so the code lines and messages that
+ * make up half of a trace cost a few substring tests, not six regular expressions.
+ */
 function parseLine(line: string): Frame | null {
-  let match = PYTHON_FRAME.exec(line);
+  let match = line.includes('File "') ? PYTHON_FRAME.exec(line) : null;
   if (match?.[1]) return { location: match[1], functionName: match[2] ?? '', kind: frameKind(match[1]) };
-  match = JAVA_FRAME.exec(line);
-  if (match?.[1]) {
-    const owner = match[1].slice(0, -1);
-    return { location: owner, functionName: match[2] ?? '', kind: frameKind(owner) };
+  if (AT_FRAME.test(line)) {
+    match = JAVA_FRAME.exec(line);
+    if (match?.[1]) {
+      const owner = match[1].slice(0, -1);
+      return { location: owner, functionName: match[2] ?? '', kind: frameKind(owner) };
+    }
+    match = DOTNET_FRAME.exec(line);
+    if (match?.[1]) return { location: match[3] ?? match[1], functionName: match[2] ?? '', kind: frameKind(match[3] ?? match[1]) };
+    match = JS_FRAME.exec(line);
+    if (match?.[2]) return { location: match[2], functionName: match[1] ?? '', kind: frameKind(match[2]) };
   }
-  match = DOTNET_FRAME.exec(line);
-  if (match?.[1]) return { location: match[3] ?? match[1], functionName: match[2] ?? '', kind: frameKind(match[3] ?? match[1]) };
-  match = JS_FRAME.exec(line);
-  if (match?.[2]) return { location: match[2], functionName: match[1] ?? '', kind: frameKind(match[2]) };
-  match = PYTEST_SHORT.exec(line);
+  match = line.includes('.py:') ? PYTEST_SHORT.exec(line) : null;
   if (match?.[1]) return { location: match[1], functionName: match[2] ?? '', kind: frameKind(match[1]) };
-  match = GO_FRAME.exec(line);
+  match = line.includes('.go:') ? GO_FRAME.exec(line) : null;
   if (match?.[1]) return { location: match[1], functionName: '', kind: frameKind(match[1]) };
   return null;
 }
@@ -79,11 +89,17 @@ function parseLine(line: string): Frame | null {
 /** Most traces are far shorter; a 10,000-frame recursion trace adds nothing past this. */
 const MAX_FRAMES = 200;
 
-/** Frames in the order the trace lists them, parsed as they are asked for. */
-function* framesOf(lines: readonly string[]): Generator<Frame> {
+/**
+ * Parses the lines' frames in the order given (last line first when `lastFirst`), each line as it
+ * is reached, and hands each frame to `visit` until it returns true: that frame is returned
+ * (null when none). A plain loop, not a generator: it runs for every failure at ingest.
+ */
+function findFrame(lines: readonly string[], lastFirst: boolean, visit: (frame: Frame) => boolean): Frame | null {
   let goFunction = '';
   let count = 0;
-  for (const line of lines) {
+  const last = lines.length - 1;
+  for (let step = 0; step <= last; step++) {
+    const line = lines[lastFirst ? last - step : step] as string;
     // Go prints "pkg.Func(args)" above its "file.go:12" line; nothing else ends with ")" and starts with a word.
     const goFunc = line.endsWith(')') && !line.includes(' ') ? GO_FUNC.exec(line.trim()) : null;
     if (goFunc) {
@@ -94,13 +110,23 @@ function* framesOf(lines: readonly string[]): Generator<Frame> {
     if (!frame) continue;
     if (frame.functionName === '' && goFunction) frame.functionName = goFunction;
     goFunction = '';
-    yield frame;
-    if (++count >= MAX_FRAMES) return;
+    if (visit(frame)) return frame;
+    if (++count >= MAX_FRAMES) return null;
   }
+  return null;
+}
+
+function allFrames(lines: readonly string[]): Frame[] {
+  const all: Frame[] = [];
+  findFrame(lines, false, (frame) => {
+    all.push(frame);
+    return false;
+  });
+  return all;
 }
 
 export function parseFrames(trace: string | null | undefined, lines: readonly string[] = trace ? trace.split('\n') : []): Frame[] {
-  return trace ? [...framesOf(lines)] : [];
+  return trace ? allFrames(lines) : [];
 }
 
 const isOwn = (frame: Frame): boolean => frame.kind === 'test' || frame.kind === 'product';
@@ -113,19 +139,23 @@ const isOwn = (frame: Frame): boolean => frame.kind === 'test' || frame.kind ===
 export class FrameSummary {
   private all: Frame[] | null = null;
   private own: Frame | null | undefined;
-  private readonly pythonOrder: boolean;
+  private python: boolean | undefined;
 
   constructor(
-    trace: string,
+    private readonly trace: string,
     private readonly lines: readonly string[],
-  ) {
-    this.pythonOrder = trace.includes('Traceback (most recent call last)') || trace.includes('File "') || /\.py:\d+:/.test(trace);
+  ) {}
+
+  /** Whether the trace lists the outermost frame first; three scans of the trace, made only when the order matters. */
+  private get pythonOrder(): boolean {
+    this.python ??= this.trace.includes('Traceback (most recent call last)') || this.trace.includes('File "') || (this.trace.includes('.py:') && /\.py:\d+:/.test(this.trace));
+    return this.python;
   }
 
   /** Innermost first. */
   get frames(): Frame[] {
     if (!this.all) {
-      const parsed = [...framesOf(this.lines)];
+      const parsed = allFrames(this.lines);
       this.all = this.pythonOrder ? parsed.reverse() : parsed;
     }
     return this.all;
@@ -136,25 +166,25 @@ export class FrameSummary {
     if (this.own === undefined) {
       if (this.all) this.own = this.all.find(isOwn) ?? null;
       else {
-        this.own = null;
         // Python's innermost frame is last: read its lines from the end (Python lines parse alone).
-        for (const frame of framesOf(this.pythonOrder ? [...this.lines].reverse() : this.lines)) {
-          if (!isOwn(frame)) continue;
-          this.own = frame;
-          break;
-        }
+        this.own = findFrame(this.lines, this.pythonOrder, isOwn);
       }
     }
     return this.own;
   }
 
+  /**
+   * True when some frame satisfies the test, in whatever order: frames are parsed only until one
+   * does (a trace with a network frame near its top is not parsed to its end).
+   */
+  some(test: (frame: Frame) => boolean): boolean {
+    if (this.all) return this.all.some(test);
+    return findFrame(this.lines, false, test) !== null;
+  }
+
   /** The innermost frame of any kind except the runner's. */
   get innermost(): Frame | null {
     return this.frames.find((frame) => frame.kind !== 'runner') ?? null;
-  }
-
-  get kinds(): Set<FrameKind> {
-    return new Set(this.frames.map((frame) => frame.kind));
   }
 }
 

@@ -2,6 +2,7 @@
 // type, across the shapes runners write: pytest's "E   " lines and setup wrappers, Java's
 // "Type: message" and "Caused by:" chains, Go's "file_test.go:12: got, want", Jest/Vitest's
 // "Error: ..." and expect diffs.
+import { memoByText } from './memo.js';
 
 export interface KeyLine {
   /** Fully qualified where the report says (sqlalchemy.exc.IntegrityError), else null. */
@@ -66,19 +67,35 @@ function deepestCause(lines: readonly string[]): string | null {
   return found;
 }
 
+/** The key line a message gives on its own, and its exception type: the same for every failure with that message. */
+const keyOfMessage = memoByText((message: string) => {
+  const text = firstMeaningfulLine(unwrap(message));
+  return { text, type: TYPE_PREFIX.exec(text)?.[1] ?? null };
+}, 1024);
+
 export function keyLineOf(message: string, trace: string | null | undefined, lines?: readonly string[]): KeyLine {
   const body = trace ?? '';
   const traceLines = lines ?? (body === '' ? [] : body.split('\n'));
-  let text = firstMeaningfulLine(unwrap(message));
-  if (text === '' && body !== '') text = lastPytestELine(traceLines) ?? firstMeaningfulLine(body);
-  const typed = TYPE_PREFIX.exec(text);
-  let exceptionType = typed?.[1] ?? null;
+  let { text, type: exceptionType } = keyOfMessage(message);
+  if (text === '' && body !== '') {
+    text = lastPytestELine(traceLines) ?? firstMeaningfulLine(body);
+    exceptionType = TYPE_PREFIX.exec(text)?.[1] ?? null;
+  }
   if (!exceptionType && body !== '') {
     const fromTrace = lastPytestELine(traceLines) ?? firstMeaningfulLine(body);
     exceptionType = TYPE_PREFIX.exec(fromTrace)?.[1] ?? null;
   }
   if (text.length > MAX_KEY_CHARS) text = text.slice(0, MAX_KEY_CHARS);
-  return { exceptionType, text, rootCause: body ? deepestCause(traceLines) : null };
+  // The whole trace is scanned for its chain only when someone asks.
+  let rootCause: { line: string | null } | undefined;
+  return {
+    exceptionType,
+    text,
+    get rootCause(): string | null {
+      rootCause ??= { line: body ? deepestCause(traceLines) : null };
+      return rootCause.line;
+    },
+  };
 }
 
 /** "sqlalchemy.exc.IntegrityError" -> "IntegrityError". */
@@ -87,12 +104,9 @@ export function shortType(type: string | null): string | null {
   return type.slice(type.lastIndexOf('.') + 1);
 }
 
-/**
- * A readable title: the innermost message without exception class prefixes, driver prefixes
- * such as "(sqlite3.IntegrityError) ", or the SQL and links SQLAlchemy appends.
- */
-export function titleOf(key: KeyLine): string {
-  let text = key.text;
+/** titleOf by key text: the same message gives the same title in every failure. */
+const titleOfText = memoByText((keyText: string): string => {
+  let text = keyText;
   for (let i = 0; i < 3; i++) {
     const typed = TYPE_PREFIX.exec(text);
     if (!typed || typed[0].length >= text.length) break;
@@ -105,6 +119,14 @@ export function titleOf(key: KeyLine): string {
     .replace(/\s*\(Background on this error at:[^)]*\)/, '')
     .trim();
   // "KeyError: 'SHOP_API_KEY'" says more with its type than "'SHOP_API_KEY'" alone.
-  if (text === '' || (!/\s/.test(text) && text.length < 40)) text = key.text;
+  if (text === '' || (!/\s/.test(text) && text.length < 40)) text = keyText;
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}, 1024);
+
+/**
+ * A readable title: the innermost message without exception class prefixes, driver prefixes
+ * such as "(sqlite3.IntegrityError) ", or the SQL and links SQLAlchemy appends.
+ */
+export function titleOf(key: KeyLine): string {
+  return titleOfText(key.text);
 }

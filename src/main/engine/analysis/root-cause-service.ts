@@ -22,6 +22,14 @@ const RUNS_BEFORE = 20;
 const RUNS_AFTER = 10;
 /** Order analysis loads whole runs; past this size it is skipped (and says so nowhere: rare). */
 const MAX_ORDER_RUN_TESTS = 50_000;
+/** Analyses kept for repeated reads of the same runs (the run view and its failures). */
+const ANALYSES_KEPT = 4;
+
+interface Analysed {
+  analysis: RunAnalysis;
+  failures: RunFailure[];
+  project: { id: number; name: string };
+}
 
 export class TargetNotFoundError extends Error {
   override name = 'TargetNotFoundError';
@@ -31,7 +39,8 @@ export interface RootCauseService {
   /** The run writer's hook: stores each failure's content classification with the run. */
   writeRunCauses(run: AssembledRun, projectId: number): void;
   failures(runId: string): RunFailures;
-  rootCauses(runId: string): Map<string, RootCauseRef>;
+  /** Each failing test's root cause by test id; kept for the next call while the store is unchanged. */
+  rootCauses(runId: string): ReadonlyMap<string, Readonly<RootCauseRef>>;
   classify(requests: readonly ClassifyRequest[]): ClassifyResult[];
   /** Moves a group (g_...) or a failing test (t_...) of the run to another category. */
   recategorize(runId: string, target: string, category: RootCauseCategory): CategoryOverride;
@@ -63,16 +72,30 @@ export function createRootCauseService(store: RootCauseStore): RootCauseService 
   }
 
   function historySignals(projectId: number, runId: string, pairs: readonly { failure: StoredFailure; cause: ResultCause }[]): Map<string, HistorySignal[]> {
+    const signals = new Map<string, HistorySignal[]>();
     const runs = store.historyRuns(projectId, runId, RUNS_BEFORE, RUNS_AFTER);
+    if (runs.length < 2 || pairs.length === 0) return signals;
     const runIds = runs.map((run) => run.id);
     const runMap = new Map(runs.map((run) => [run.id, run]));
     const at = runIds.indexOf(runId);
     const current = runs[at];
     const previous = at > 0 ? runs[at - 1] : undefined;
-    const pair: RunPair | null = current && previous ? { current, previous, sameTests: store.sameTests(current.id, previous.id) } : null;
-    const orders = new Map<string, readonly string[]>();
-    const lazyOrders: RunOrders = {
-      get: (id: string): readonly string[] | undefined => {
+    let sameTests: boolean | undefined;
+    // Comparing two whole runs is asked only by a failure that passed before with a leftover-state message.
+    const pair: RunPair | null =
+      current && previous
+        ? {
+            current,
+            previous,
+            get sameTests() {
+              sameTests ??= store.sameTests(current.id, previous.id);
+              return sameTests;
+            },
+          }
+        : null;
+    const orders = new Map<string, readonly number[]>();
+    const lazyOrders: RunOrders<number> = {
+      get: (id: string): readonly number[] | undefined => {
         const run = runMap.get(id);
         if (!run || run.totals.tests > MAX_ORDER_RUN_TESTS) return undefined;
         let order = orders.get(id);
@@ -83,14 +106,18 @@ export function createRootCauseService(store: RootCauseStore): RootCauseService 
         return order;
       },
     };
-    const signals = new Map<string, HistorySignal[]>();
-    if (runs.length < 2) return signals;
-    for (const { failure, cause } of pairs) {
-      const history: TestHistory = { testId: failure.id, outcomes: store.outcomes(failure.testRowId, runIds) };
+    // Every history signal needs a result that passed in the window: a test that failed in every
+    // run of it (most failures of a long-broken suite) is known from the stored causes alone,
+    // and its results are not read.
+    const failedIn = store.failedRunCounts(pairs.map(({ failure }) => failure.testRowId), runIds);
+    const open = pairs.filter(({ failure }) => (failedIn.get(failure.testRowId) ?? 0) < runIds.length);
+    const outcomes = store.outcomes(open.map(({ failure }) => failure.testRowId), runIds);
+    for (const { failure, cause } of open) {
+      const history: TestHistory = { testId: failure.id, outcomes: outcomes.get(failure.testRowId) ?? [] };
       const found: HistorySignal[] = [];
       const flips = history.outcomes.some((o) => o.status === 'passed') && history.outcomes.some((o) => isFailing(o.status));
       if (flips) {
-        const order = orderDependenceSignal(history, lazyOrders, (id) => store.testName(projectId, id));
+        const order = orderDependenceSignal({ testId: failure.testRowId, outcomes: history.outcomes }, lazyOrders, (id) => store.testNameOfRow(id));
         if (order) found.push(order);
         const flaky = flakySignal(history, runMap);
         if (flaky) found.push(flaky);
@@ -105,7 +132,7 @@ export function createRootCauseService(store: RootCauseStore): RootCauseService 
     return signals;
   }
 
-  function analyse(runId: string): { analysis: RunAnalysis; failures: RunFailure[]; project: { id: number; name: string } } {
+  function analyse(runId: string): Analysed {
     const project = store.projectOfRun(runId);
     if (!project) throw new TargetNotFoundError(`no run ${runId}`);
     const pairs = storedFailures(runId, project.format);
@@ -137,6 +164,26 @@ export function createRootCauseService(store: RootCauseStore): RootCauseService 
     return { analysis, failures: runFailures, project };
   }
 
+  // The last runs analysed, each valid while the store is unchanged: the run view, `vigil show`
+  // and every failure opened in it ask for the same run's analysis again and again.
+  const recent = new Map<string, { generation: string; analysed: Analysed }>();
+  function analysed(runId: string): Analysed {
+    const hit = recent.get(runId);
+    if (hit && hit.generation === store.generation()) {
+      recent.delete(runId);
+      recent.set(runId, hit);
+      return hit.analysed;
+    }
+    const fresh = analyse(runId);
+    // Read after the analysis: causes it recomputed and stored are part of what it saw.
+    recent.set(runId, { generation: store.generation(), analysed: fresh });
+    for (const oldest of recent.keys()) {
+      if (recent.size <= ANALYSES_KEPT) break;
+      recent.delete(oldest);
+    }
+    return fresh;
+  }
+
   return {
     writeRunCauses(run, projectId) {
       const causes = run.tests
@@ -145,10 +192,11 @@ export function createRootCauseService(store: RootCauseStore): RootCauseService 
       if (causes.length > 0) store.writeCauses(run.id, projectId, causes);
     },
     failures(runId) {
-      return { groups: analyse(runId).analysis.groups };
+      // A copy: callers own what they get, the kept analysis stays as computed.
+      return { groups: structuredClone(analysed(runId).analysis.groups) };
     },
     rootCauses(runId) {
-      return analyse(runId).analysis.byTest;
+      return analysed(runId).analysis.byTest;
     },
     classify(requests) {
       const rules = compileUserRules(store.rules().filter((rule) => rule.project === null));
@@ -161,7 +209,7 @@ export function createRootCauseService(store: RootCauseStore): RootCauseService 
       });
     },
     recategorize(runId, target, category) {
-      const { analysis, failures, project } = analyse(runId);
+      const { analysis, failures, project } = analysed(runId);
       const group: FailureGroup | undefined = analysis.groups.find((candidate) => candidate.id === target);
       if (group) return store.setOverride(project, group.signature, category, group.title);
       const failure = failures.find((candidate) => candidate.testId === target);

@@ -5,6 +5,7 @@
 import type { FailureFacts } from './facts.js';
 import type { FailureInput } from './failure-input.js';
 import { titleOf } from './key-line.js';
+import { memoByText } from './memo.js';
 import { normaliseVolatile } from './normalise.js';
 
 export interface FailureSignature {
@@ -22,10 +23,14 @@ const GENERIC_WORD_CHARS = 12;
 /** Words that carry no cause on their own. */
 const FILLER = /\b(?:assert(?:ion)?(?:error)?|expected|actual|but|was|got|want|received|to|be|equal|is|not|true|false|none|null|undefined|error|failed|failure|value|values|of|the|and|in|at|type)\b/gi;
 
-function isGeneric(normalised: string, assertion: boolean): boolean {
-  if (assertion) return true;
+/** By normalised message: the same message is generic or not wherever it fails. */
+const namesNoCause = memoByText((normalised: string) => {
   const words = normalised.replace(/<\w+>/g, ' ').replace(FILLER, ' ').replace(/[^A-Za-z_]/g, '');
   return words.length < GENERIC_WORD_CHARS;
+}, 1024);
+
+function isGeneric(normalised: string, assertion: boolean): boolean {
+  return assertion || namesNoCause(normalised);
 }
 
 function siteOf(facts: FailureFacts, input: FailureInput): string {

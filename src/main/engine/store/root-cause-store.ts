@@ -6,6 +6,7 @@ import type { CategoryOverride, NewUserRule, UserRule, UserRuleField } from '../
 import type { ClassificationWithAlternative } from '../analysis/classify.js';
 import type { HistoryRun, TestOutcome } from '../analysis/history/history-types.js';
 import { CLASSIFIER_VERSION, type ResultCause, type ResultText } from '../analysis/result-cause.js';
+import { BatchInsert } from './batch-insert.js';
 
 export interface StoredFailure extends ResultText {
   testRowId: number;
@@ -55,6 +56,21 @@ interface RuleRow {
 
 export const USER_RULE_PREFIX = 'u_';
 
+const CAUSE_COLUMNS = [
+  'run_id',
+  'test_id',
+  'classifier',
+  'signature',
+  'message_key',
+  'title',
+  'category',
+  'confidence',
+  'evidence',
+  'rules',
+  'alt_category',
+  'alt_confidence',
+] as const;
+
 function causeOf(row: CauseRow): ResultCause | null {
   if (row.classifier !== CLASSIFIER_VERSION || row.signature === null || row.category === null) return null;
   const classification: ClassificationWithAlternative = {
@@ -82,15 +98,21 @@ function ruleOf(row: RuleRow): UserRule {
 export class RootCauseStore {
   private readonly testRowIds: Statement;
   private readonly insertCause: Statement;
+  private readonly insertCauses: Statement;
   private readonly failuresOfRun: Statement;
   private readonly projectOfRunStatement: Statement;
-  private readonly recentRuns: Statement;
+  private readonly runStart: Statement;
+  private readonly runsBefore: Statement;
+  private readonly runsAfter: Statement;
+  private readonly latestRuns: Statement;
   private readonly propertiesOfRun: Statement;
-  private readonly outcomeInRun: Statement;
+  private readonly outcomesInRun: Statement;
+  private readonly causedRunCounts: Statement;
   private readonly attemptsOfResult: Statement;
   private readonly orderOfRun: Statement;
   private readonly testsOnlyIn: Statement;
-  private readonly testNameStatement: Statement;
+  private readonly testNameByRow: Statement;
+  private readonly generationStatement: Statement;
   private readonly overridesOfProject: Statement;
   private readonly upsertOverride: Statement;
   private readonly rulesAll: Statement;
@@ -101,11 +123,10 @@ export class RootCauseStore {
 
   constructor(private readonly db: Database) {
     this.testRowIds = db.prepare(`SELECT key, id FROM tests WHERE project_id = ? AND key IN (SELECT value FROM json_each(?))`);
-    this.insertCause = db.prepare(
-      `INSERT OR REPLACE INTO result_causes (run_id, test_id, classifier, signature, message_key, title, category, confidence,
-                                             evidence, rules, alt_category, alt_confidence)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    const causeRow = `(${CAUSE_COLUMNS.map(() => '?').join(', ')})`;
+    const insertCauses = `INSERT OR REPLACE INTO result_causes (${CAUSE_COLUMNS.join(', ')}) VALUES`;
+    this.insertCause = db.prepare(`${insertCauses} ${causeRow}`);
+    this.insertCauses = db.prepare(`${insertCauses} ${Array(BatchInsert.ROWS).fill(causeRow).join(', ')}`);
     this.failuresOfRun = db.prepare(
       `SELECT res.test_id AS test_row_id, t.key, t.suite, t.name, t.file, res.status, res.ordinal, res.attempts,
               res.message, res.trace, res.stdout, res.stderr,
@@ -116,18 +137,36 @@ export class RootCauseStore {
        WHERE res.run_id = ? AND res.status IN ('failed', 'errored') ORDER BY res.ordinal`,
     );
     this.projectOfRunStatement = db.prepare(`SELECT p.id, p.name, r.format FROM runs r JOIN projects p ON p.id = r.project_id WHERE r.id = ?`);
-    this.recentRuns = db.prepare(
-      `SELECT id, started_at, tests, failed, errored FROM runs WHERE project_id = ? ORDER BY started_at DESC, id DESC LIMIT ?`,
+    // The window of runs around one run, read through the (project, time) index: a project can hold thousands of runs.
+    const runColumns = `id, started_at, tests, failed, errored`;
+    this.runStart = db.prepare(`SELECT started_at FROM runs WHERE id = ? AND project_id = ?`).pluck();
+    this.runsBefore = db.prepare(
+      `SELECT ${runColumns} FROM runs WHERE project_id = ? AND (started_at < ? OR (started_at = ? AND id < ?)) ORDER BY started_at DESC, id DESC LIMIT ?`,
     );
+    this.runsAfter = db.prepare(
+      `SELECT ${runColumns} FROM runs WHERE project_id = ? AND (started_at > ? OR (started_at = ? AND id >= ?)) ORDER BY started_at, id LIMIT ?`,
+    );
+    this.latestRuns = db.prepare(`SELECT ${runColumns} FROM runs WHERE project_id = ? ORDER BY started_at DESC, id DESC LIMIT ?`);
     this.propertiesOfRun = db.prepare(`SELECT key, value FROM run_properties WHERE run_id = ?`);
-    // One point lookup per run of the window (the (run, test) index): a test's whole history can be thousands of runs.
-    this.outcomeInRun = db.prepare(`SELECT status, ordinal, attempts FROM results WHERE run_id = ? AND test_id = ?`);
+    // Per run of the window, the failing tests' rows by the (run, test) index: never a test's whole history (thousands of runs).
+    this.outcomesInRun = db.prepare(
+      `SELECT test_id, status, ordinal, attempts FROM results WHERE run_id = ? AND test_id IN (SELECT value FROM json_each(?))`,
+    );
+    this.causedRunCounts = db
+      .prepare(
+        `SELECT test_id, COUNT(*) FROM result_causes
+         WHERE run_id IN (SELECT value FROM json_each(?)) AND test_id IN (SELECT value FROM json_each(?)) GROUP BY test_id`,
+      )
+      .raw();
     this.attemptsOfResult = db.prepare(`SELECT status FROM result_attempts WHERE run_id = ? AND test_id = ? ORDER BY attempt`).pluck();
-    this.orderOfRun = db.prepare(`SELECT t.key FROM results res JOIN tests t ON t.id = res.test_id WHERE res.run_id = ? ORDER BY res.ordinal`).pluck();
+    // Row ids, not keys: no join with tests for 5,000 rows per run, and integer lookups after.
+    this.orderOfRun = db.prepare(`SELECT test_id FROM results WHERE run_id = ? ORDER BY ordinal`).pluck();
     this.testsOnlyIn = db.prepare(
       `SELECT COUNT(*) FROM results a WHERE a.run_id = ? AND NOT EXISTS (SELECT 1 FROM results b WHERE b.run_id = ? AND b.test_id = a.test_id)`,
     ).pluck();
-    this.testNameStatement = db.prepare(`SELECT suite, name FROM tests WHERE project_id = ? AND key = ?`);
+    this.testNameByRow = db.prepare(`SELECT suite, name FROM tests WHERE id = ?`);
+    // data_version moves when another connection commits, total_changes() when this one writes.
+    this.generationStatement = db.prepare(`SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes()`).pluck();
     this.overridesOfProject = db.prepare(`SELECT signature, category, title, created_at FROM category_overrides WHERE project_id = ?`);
     this.upsertOverride = db.prepare(
       `INSERT INTO category_overrides (project_id, signature, category, title, created_at) VALUES (?, ?, ?, ?, ?)
@@ -150,36 +189,42 @@ export class RootCauseStore {
     // One query for the run's failing tests rather than one per failure.
     const rows = this.testRowIds.all(projectId, JSON.stringify(causes.map((entry) => entry.testKey))) as { key: string; id: number }[];
     const rowIds = new Map(rows.map((row) => [row.key, row.id]));
-    for (const { testKey, cause } of causes) {
-      const testRowId = rowIds.get(testKey);
-      if (testRowId === undefined) throw new Error(`root causes: test ${testKey} of run ${runId} is not stored`);
-      this.insertOne(runId, testRowId, cause);
-    }
+    this.insertAll(
+      runId,
+      causes.map(({ testKey, cause }) => {
+        const testRowId = rowIds.get(testKey);
+        if (testRowId === undefined) throw new Error(`root causes: test ${testKey} of run ${runId} is not stored`);
+        return { testRowId, cause };
+      }),
+    );
   }
 
   /** Stores causes recomputed on read (results from before the classifier or an older one). */
   refreshCauses(runId: string, causes: readonly { testRowId: number; cause: ResultCause }[]): void {
-    this.db.transaction(() => {
-      for (const { testRowId, cause } of causes) this.insertOne(runId, testRowId, cause);
-    })();
+    this.db.transaction(() => this.insertAll(runId, causes))();
   }
 
-  private insertOne(runId: string, testRowId: number, cause: ResultCause): void {
-    const c = cause.classification;
-    this.insertCause.run(
-      runId,
-      testRowId,
-      CLASSIFIER_VERSION,
-      cause.signature,
-      cause.messageKey,
-      cause.title,
-      c.category,
-      c.confidence,
-      JSON.stringify(c.evidence),
-      JSON.stringify(c.rules),
-      c.alternative?.category ?? null,
-      c.alternative?.confidence ?? null,
-    );
+  /** Rows go BatchInsert.ROWS at a time: one statement per row costs a bind and a step per failure. */
+  private insertAll(runId: string, causes: readonly { testRowId: number; cause: ResultCause }[]): void {
+    const batch = new BatchInsert(this.insertCause, this.insertCauses, CAUSE_COLUMNS.length);
+    for (const { testRowId, cause } of causes) {
+      const c = cause.classification;
+      batch.add(
+        runId,
+        testRowId,
+        CLASSIFIER_VERSION,
+        cause.signature,
+        cause.messageKey,
+        cause.title,
+        c.category,
+        c.confidence,
+        JSON.stringify(c.evidence),
+        JSON.stringify(c.rules),
+        c.alternative?.category ?? null,
+        c.alternative?.confidence ?? null,
+      );
+    }
+    batch.flush();
   }
 
   failures(runId: string): StoredFailure[] {
@@ -205,14 +250,21 @@ export class RootCauseStore {
   }
 
   /**
-   * The project's runs around `runId`, oldest first: `before` runs before it, `after` after it.
-   * Properties are read for those runs only (a project can hold thousands of runs).
+   * The project's runs around `runId`, oldest first: `before` runs before it, `after` after it
+   * (the latest `before` runs when `runId` is not one of the project's). Only those runs are read,
+   * with their properties.
    */
   historyRuns(projectId: number, runId: string, before: number, after: number): HistoryRun[] {
-    const rows = (this.recentRuns.all(projectId, Number.MAX_SAFE_INTEGER) as { id: string; started_at: number; tests: number; failed: number; errored: number }[]).reverse();
-    const at = rows.findIndex((row) => row.id === runId);
-    const window = at < 0 ? rows.slice(-before) : rows.slice(Math.max(0, at - before), at + after + 1);
-    return window.map((row) => ({
+    type Row = { id: string; started_at: number; tests: number; failed: number; errored: number };
+    const startedAt = this.runStart.get(runId, projectId) as number | undefined;
+    const rows: Row[] =
+      startedAt === undefined
+        ? (this.latestRuns.all(projectId, before) as Row[]).reverse()
+        : [
+            ...(this.runsBefore.all(projectId, startedAt, startedAt, runId, before) as Row[]).reverse(),
+            ...(this.runsAfter.all(projectId, startedAt, startedAt, runId, after + 1) as Row[]),
+          ];
+    return rows.map((row) => ({
       id: row.id,
       startedAtMs: row.started_at,
       properties: Object.fromEntries((this.propertiesOfRun.all(row.id) as { key: string; value: string }[]).map((p) => [p.key, p.value])),
@@ -220,35 +272,58 @@ export class RootCauseStore {
     }));
   }
 
-  /** A test's outcomes in the given runs, in the order of `runIds` (runs without it are left out). */
-  outcomes(testRowId: number, runIds: readonly string[]): TestOutcome[] {
-    const outcomes: TestOutcome[] = [];
+  /**
+   * The outcomes of these tests (by row id) in the given runs, each list in the order of
+   * `runIds` (runs without the test are left out). One query per run, whatever the number of tests.
+   */
+  outcomes(testRowIds: readonly number[], runIds: readonly string[]): Map<number, TestOutcome[]> {
+    const byTest = new Map<number, TestOutcome[]>(testRowIds.map((id) => [id, []]));
+    if (testRowIds.length === 0) return byTest;
+    const wanted = JSON.stringify([...new Set(testRowIds)]);
     for (const runId of runIds) {
-      const row = this.outcomeInRun.get(runId, testRowId) as { status: TestStatus; ordinal: number; attempts: number } | undefined;
-      if (!row) continue;
-      outcomes.push({
-        runId,
-        status: row.status,
-        ordinal: row.ordinal,
-        attemptStatuses: row.attempts > 1 ? (this.attemptsOfResult.all(runId, testRowId) as TestStatus[]) : [],
-      });
+      for (const row of this.outcomesInRun.all(runId, wanted) as { test_id: number; status: TestStatus; ordinal: number; attempts: number }[]) {
+        byTest.get(row.test_id)?.push({
+          runId,
+          status: row.status,
+          ordinal: row.ordinal,
+          attemptStatuses: row.attempts > 1 ? (this.attemptsOfResult.all(runId, row.test_id) as TestStatus[]) : [],
+        });
+      }
     }
-    return outcomes;
+    return byTest;
   }
 
-  /** Test ids of a run in the order it ran them. */
-  runOrder(runId: string): string[] {
-    return this.orderOfRun.all(runId) as string[];
+  /**
+   * How many of the runs hold a stored cause for each test: runs it is known to have failed in,
+   * read from the causes alone (a result stored without a cause is not counted).
+   */
+  failedRunCounts(testRowIds: readonly number[], runIds: readonly string[]): Map<number, number> {
+    if (testRowIds.length === 0 || runIds.length === 0) return new Map();
+    return new Map(this.causedRunCounts.all(JSON.stringify(runIds), JSON.stringify([...new Set(testRowIds)])) as [number, number][]);
+  }
+
+  /** Test row ids of a run in the order it ran them. */
+  runOrder(runId: string): number[] {
+    return this.orderOfRun.all(runId) as number[];
   }
 
   sameTests(runA: string, runB: string): boolean {
     return (this.testsOnlyIn.get(runA, runB) as number) === 0 && (this.testsOnlyIn.get(runB, runA) as number) === 0;
   }
 
-  testName(projectId: number, testKey: string): string {
-    const row = this.testNameStatement.get(projectId, testKey) as { suite: string; name: string } | undefined;
-    if (!row) return testKey;
+  /** "suite › name" of a test by its row id. */
+  testNameOfRow(testRowId: number): string {
+    const row = this.testNameByRow.get(testRowId) as { suite: string; name: string } | undefined;
+    if (!row) return `test row ${testRowId}`;
     return row.suite ? `${row.suite} › ${row.name}` : row.name;
+  }
+
+  /**
+   * Changes whenever the store may have changed since the last call returned the same value:
+   * a write through this connection or a commit through another (the CLI while the app is open).
+   */
+  generation(): string {
+    return this.generationStatement.get() as string;
   }
 
   overrides(project: { id: number; name: string }): Map<string, CategoryOverride> {

@@ -163,6 +163,10 @@ function coverageSummary(row: RunRow): CoverageSummary | null {
   };
 }
 
+function copyOf(cause: RootCauseRef | undefined): RootCauseRef | null {
+  return cause ? { ...cause } : null;
+}
+
 function toTestRow(row: ResultRow, attempts: TestAttempt[], rootCauses?: ReadonlyMap<string, RootCauseRef>): TestResultRow {
   return {
     id: row.key,
@@ -172,7 +176,8 @@ function toTestRow(row: ResultRow, attempts: TestAttempt[], rootCauses?: Readonl
     status: row.status,
     durationMs: row.duration_ms,
     message: row.message,
-    rootCause: rootCauses?.get(row.key) ?? null,
+    // A copy: the map may be an analysis kept for later calls.
+    rootCause: copyOf(rootCauses?.get(row.key)),
     attempts,
   };
 }

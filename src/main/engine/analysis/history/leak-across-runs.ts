@@ -13,7 +13,8 @@ export interface RunPair {
 }
 
 export function leakAcrossRunsSignal(pair: RunPair | null, passedInPrevious: boolean, messageKey: string): HistorySignal | null {
-  if (!pair || !pair.sameTests || !passedInPrevious || !LEFTOVER_STATE.test(messageKey)) return null;
+  // Whether both runs hold the same tests is the costly question (two whole runs): asked last.
+  if (!pair || !passedInPrevious || !LEFTOVER_STATE.test(messageKey) || !pair.sameTests) return null;
   const failingNow = pair.current.totals.failed + pair.current.totals.errored;
   const failingBefore = pair.previous.totals.failed + pair.previous.totals.errored;
   if (failingNow <= failingBefore) return null;

@@ -1,63 +1,85 @@
 // Order dependence: the test fails when certain tests ran before it and passes when they did
 // not (go test -shuffle, vitest --sequence.shuffle, pytest-randomly, or a test run alone). The
 // likely polluters are the tests that ran before it in every failing run and in no passing one.
-import { isFailing, type HistorySignal, type TestHistory } from './history-types.js';
+import { isFailing, type HistorySignal, type TestOutcome } from './history-types.js';
 
 /** Test ids of a run in the order they ran (undefined: not known or too big to load). */
-export interface RunOrders {
-  get(runId: string): readonly string[] | undefined;
+export interface RunOrders<Id = string> {
+  get(runId: string): readonly Id[] | undefined;
 }
 
-/** Where each test ran in each run: built once per order, so a run of 5,000 tests costs 5,000 steps, not 5,000². */
-const POSITIONS = new WeakMap<readonly string[], Map<string, number>>();
+/** The outcomes of one test, oldest first; its id is of the same kind as the orders' ids. */
+export interface OrderedHistory<Id = string> {
+  testId: Id;
+  outcomes: readonly TestOutcome[];
+}
 
-function positions(order: readonly string[]): Map<string, number> {
-  let map = POSITIONS.get(order);
+/** Where each test ran in each run: built once per order and shared by every failure of the analysis. */
+const POSITIONS = new WeakMap<readonly unknown[], Map<unknown, number>>();
+
+function positions<Id>(order: readonly Id[]): Map<Id, number> {
+  let map = POSITIONS.get(order) as Map<Id, number> | undefined;
   if (!map) {
-    map = new Map(order.map((id, index) => [id, index]));
-    POSITIONS.set(order, map);
+    map = new Map();
+    // The first place wins: a test listed twice ran before the tests after its first listing.
+    for (let index = 0; index < order.length; index++) if (!map.has(order[index] as Id)) map.set(order[index] as Id, index);
+    POSITIONS.set(order, map as Map<unknown, number>);
   }
   return map;
 }
 
-const MAX_NAMED = 3;
-
-function testsBefore(order: readonly string[], testId: string): Set<string> | null {
-  const at = positions(order).get(testId);
-  return at === undefined ? null : new Set(order.slice(0, at));
+interface Placed<Id> {
+  order: readonly Id[];
+  where: Map<Id, number>;
+  /** Where the test itself ran in that run. */
+  at: number;
 }
 
-export function orderDependenceSignal(history: TestHistory, orders: RunOrders, nameOf: (testId: string) => string): HistorySignal | null {
-  let common: Set<string> | undefined;
-  const seenBeforePassing = new Set<string>();
-  let failingRuns = 0;
-  let passingRuns = 0;
-  const distance = new Map<string, number>();
+const MAX_NAMED = 3;
+
+/** True when `id` ran before the test in that run. */
+function ranBefore<Id>(run: Placed<Id>, id: Id): boolean {
+  const position = run.where.get(id);
+  return position !== undefined && position < run.at;
+}
+
+export function orderDependenceSignal<Id>(history: OrderedHistory<Id>, orders: RunOrders<Id>, nameOf: (testId: Id) => string): HistorySignal | null {
+  const failing: Placed<Id>[] = [];
+  const passing: Placed<Id>[] = [];
   for (const outcome of history.outcomes) {
     if (outcome.status === 'skipped') continue;
     const order = orders.get(outcome.runId);
     if (!order) continue;
-    const before = testsBefore(order, history.testId);
-    if (!before) continue;
-    if (isFailing(outcome.status)) {
-      failingRuns += 1;
-      const kept: Set<string> = common ?? before;
-      common = new Set([...kept].filter((id) => before.has(id)));
-      const where = positions(order);
-      const at = where.get(history.testId) ?? 0;
-      for (const id of before) distance.set(id, (distance.get(id) ?? 0) + (at - (where.get(id) ?? 0)));
-    } else {
-      passingRuns += 1;
-      for (const id of before) seenBeforePassing.add(id);
-    }
+    const where = positions(order);
+    const at = where.get(history.testId);
+    if (at === undefined) continue;
+    (isFailing(outcome.status) ? failing : passing).push({ order, where, at });
   }
-  if (failingRuns === 0 || passingRuns === 0 || common === undefined) return null;
-  const candidates = [...common].filter((id) => !seenBeforePassing.has(id));
-  if (candidates.length === 0) return null;
-  // Nearest first: state is most often left by the test that ran just before.
-  candidates.sort((a, b) => (distance.get(a) ?? 0) - (distance.get(b) ?? 0));
+  const [firstFailing] = failing;
+  if (!firstFailing || passing.length === 0) return null;
+  // A polluter ran before the test in every failing run, so it is among the tests before it in
+  // the failing run where it ran earliest: only those are checked, each against the other runs
+  // until one rules it out (O(tests before it x runs), never a set of every run's tests). Passing
+  // runs are checked first: in a suite that keeps its order they rule out every test at once.
+  const narrowest = failing.reduce((best, run) => (run.at < best.at ? run : best));
+  const distance = new Map<Id, number>();
+  for (let index = 0; index < narrowest.at; index++) {
+    const id = narrowest.order[index] as Id;
+    if (id === history.testId || distance.has(id)) continue;
+    if (passing.some((run) => ranBefore(run, id))) continue;
+    if (!failing.every((run) => ranBefore(run, id))) continue;
+    distance.set(id, failing.reduce((sum, run) => sum + (run.at - (run.where.get(id) ?? 0)), 0));
+  }
+  if (distance.size === 0) return null;
+  // Nearest first: state is most often left by the test that ran just before. Ties keep the
+  // order of the first failing run, so the same history always names the same tests.
+  const candidates = [...distance.keys()].sort(
+    (a, b) => (distance.get(a) ?? 0) - (distance.get(b) ?? 0) || (firstFailing.where.get(a) ?? 0) - (firstFailing.where.get(b) ?? 0),
+  );
   const named = candidates.slice(0, MAX_NAMED).map(nameOf);
   const more = candidates.length > MAX_NAMED ? ` and ${candidates.length - MAX_NAMED} more` : '';
+  const failingRuns = failing.length;
+  const passingRuns = passing.length;
   const confidence = Math.min(0.9, 0.55 + 0.08 * Math.min(failingRuns, 3) + 0.05 * Math.min(passingRuns, 3) - (candidates.length > 5 ? 0.15 : 0));
   return {
     kind: 'order_dependence',

@@ -2,6 +2,8 @@
 // category it points to and how strongly. The classifier adds up the rules that match.
 import type { RootCauseCategory } from '../../../../shared/types.js';
 import type { FactFlag, FailureFacts } from '../facts.js';
+import { memoByText } from '../memo.js';
+import type { Candidate } from './rule-screen.js';
 
 export type RuleField = 'head' | 'trace' | 'output' | 'name';
 
@@ -31,10 +33,11 @@ export interface RuleHit {
 
 const MAX_QUOTE = 90;
 
-function quote(text: string): string {
+/** Evidence quotes the same matched text for every failure with that message: shortened once per text. */
+const quote = memoByText((text: string): string => {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > MAX_QUOTE ? `${line.slice(0, MAX_QUOTE - 3)}...` : line;
-}
+}, 1024);
 
 function frameText(facts: FailureFacts): string {
   const frame = facts.frames.innermostOwn;
@@ -85,22 +88,28 @@ function firstMatch(pattern: RegExp, text: string): string | null {
   return found;
 }
 
-/** The hit when the rule applies to these facts, else null. Text first: most rules stop there. */
-export function applyRule(rule: Rule, facts: FailureFacts): RuleHit | null {
+/**
+ * The hit when a candidate of `candidatesFor` applies to these facts, else null: its other
+ * fields are matched (in the order the rule lists them), then its facts checked.
+ */
+export function applyCandidate({ rule, head }: Candidate, facts: FailureFacts): RuleHit | null {
   const { facts: wanted, match } = compiled(rule);
   let matched = '';
   for (const [field, pattern] of match) {
-    const text = facts.texts[field];
-    if (text === '') return null;
-    // Names are unique per test: remembering them would only push the shared messages out.
-    const found = field === 'name' ? (pattern.exec(text)?.[0] ?? null) : firstMatch(pattern, text);
+    let found: string | null;
+    if (field === 'head') found = head;
+    else {
+      const text = facts.texts[field];
+      if (text === '') return null;
+      // Names are unique per test: remembering them would only push the shared messages out.
+      found = field === 'name' ? (pattern.exec(text)?.[0] ?? null) : firstMatch(pattern, text);
+    }
     if (found === null) return null;
     if (matched === '') matched = found;
   }
   for (const [flag, value] of wanted) {
     if (facts.flags.get(flag) !== value) return null;
   }
-  if (rule.unless && firstMatch(rule.unless, facts.texts.head) !== null) return null;
   return { rule, matched };
 }
 

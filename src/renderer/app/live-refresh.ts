@@ -1,10 +1,10 @@
-// The minimal live update: when a run is stored (by the watcher, or by another client), the
-// open views reload, so a new run appears in the history by itself. The first run reloads at
-// once (the budget is 500 ms from report to screen); the rest of a burst (a sharded run, many
-// folders at once) is gathered into one more reload. The full Live screen is a later issue.
+// When a run is stored (by the watcher, or by another client), the open screens reload, so a
+// new run appears by itself. The first run reloads at once (the budget is 500 ms from report to
+// screen); the rest of a burst (a sharded run, many folders at once) is gathered into one more
+// reload.
 import { useEffect } from 'react';
 import { onEngineEvent } from '../api/engine-events.js';
-import { useAppStore } from '../app/app-store.js';
+import { useAppStore } from './app-store.js';
 
 const GATHER_MS = 150;
 

@@ -1,0 +1,79 @@
+// The end-to-end figure behind PRODUCT.md's "a result file closed by its runner shows in the
+// open UI within 500 ms": `vigil serve --watch DIR` with the UI open in a real Chromium
+// (playwright-core, a dev dependency; the browser is the system's). Each sample rewrites the
+// watched report and times close() to the new row in the history table.
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { median } from './measure.js';
+
+const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+export function findChromium() {
+  return CANDIDATES.find((path) => path && existsSync(path)) ?? null;
+}
+
+export async function measureUiLatency({ home, bin, report, samples, warmup, chromium }) {
+  const { chromium: playwright } = await import('playwright-core');
+  const project = join(home, 'ui', 'app');
+  const dir = join(project, 'reports');
+  mkdirSync(dir, { recursive: true });
+  // A project marker, so every run lands in one project and one history table.
+  writeFileSync(join(project, 'package.json'), '{}\n');
+  writeFileSync(join(dir, 'junit.xml'), report(-1));
+  const server = spawn(process.execPath, [bin, 'serve', '--db', join(home, 'ui.db'), '--watch', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  server.stderr.setEncoding('utf8').on('data', (text) => {
+    stderr += text;
+  });
+  const exited = new Promise((done) => server.on('close', (code, signal) => done({ code, signal })));
+  const browser = await playwright.launch({ executablePath: chromium, args: ['--no-sandbox'] });
+  try {
+    const url = await new Promise((done, fail) => {
+      server.stdout.setEncoding('utf8').once('data', (text) => done(text.split('\n')[0]));
+      server.once('close', () => fail(new Error(`vigil serve exited: ${stderr.slice(-400)}`)));
+    });
+    // The first run, imported, gives the page a project to open on.
+    await fetchJson(url, 'importExisting', { path: dir }, await tokenOf(url));
+    const page = await browser.newPage();
+    await page.goto(url);
+    const rows = page.locator('table.data-table tbody tr');
+    await rows.first().waitFor();
+    const latencies = [];
+    for (let sample = 0; sample < warmup + samples; sample++) {
+      const before = await rows.count();
+      const fd = openSync(join(dir, 'junit.xml'), 'w');
+      writeSync(fd, report(sample + 1000));
+      closeSync(fd);
+      const closedAt = performance.now();
+      await page.waitForFunction((count) => document.querySelectorAll('table.data-table tbody tr').length > count, before, { timeout: 10_000, polling: 'raf' });
+      const ms = performance.now() - closedAt;
+      if (sample >= warmup) latencies.push(Number(ms.toFixed(1)));
+      console.error(`  UI ${sample < warmup ? 'warm-up' : `sample ${sample - warmup + 1}/${samples}`}: ${ms.toFixed(0)} ms`);
+      await new Promise((done) => setTimeout(done, 250));
+    }
+    const sorted = [...latencies].sort((a, b) => a - b);
+    return { samples: latencies.length, medianMs: median(latencies), p90Ms: sorted[Math.floor(sorted.length * 0.9)] ?? null, maxMs: sorted.at(-1) ?? null, latenciesMs: latencies };
+  } finally {
+    await browser.close();
+    server.kill('SIGINT');
+    await exited;
+  }
+}
+
+async function tokenOf(url) {
+  const html = await (await fetch(url)).text();
+  const token = /name="vigil-token" content="([^"]+)"/.exec(html)?.[1];
+  if (!token) throw new Error('the served page carries no API token');
+  return token;
+}
+
+async function fetchJson(url, method, body, token) {
+  const response = await fetch(`${url}api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Vigil-Token': token },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method}: HTTP ${response.status} ${await response.text()}`);
+  return response.json();
+}
