@@ -1,21 +1,11 @@
 // Where the report gets root causes and flakiness from. The root-cause analysis
 // (src/main/engine/analysis/) plugs in here; without it the report says "root causes: NO DATA"
 // and "flaky tests: NO DATA" rather than guessing.
-import type { RootCauseCategory } from '../../../shared/types.js';
+import type { FailureGroup } from '../../../shared/root-cause-types.js';
 import type { RunStamp } from '../store/compare-queries.js';
 
-/** A failure group of one run, as `vigil failures` shows it. */
-export interface RootCauseGroup {
-  id: string;
-  category: RootCauseCategory;
-  confidence: number;
-  title: string;
-  signature: string;
-  evidence: string[];
-  tests: string[];
-  cascadeOf: string | null;
-  blocks: number;
-}
+/** A failure group of one run, as `vigil failures` shows it (the shared API's FailureGroup). */
+export type RootCauseGroup = FailureGroup;
 
 /** The unbroken streak of runs, ending at the analysed run, in which the group's failure shows. */
 export interface FailingSince {
