@@ -1,5 +1,6 @@
-// Light, dark, or the system's choice, remembered in localStorage. The stylesheet reads
-// <html data-theme>; "system" leaves it out and the prefers-color-scheme query decides.
+// Light, dark, or the system's choice, remembered in localStorage. The stylesheet reads only
+// <html data-theme>; "system" is resolved here and follows the OS setting while it is chosen,
+// so the dark palette is written once in styles.css.
 import { create } from 'zustand';
 
 export type Theme = 'system' | 'light' | 'dark';
@@ -10,10 +11,14 @@ function stored(): Theme {
   return value === 'light' || value === 'dark' ? value : 'system';
 }
 
+const systemDark = window.matchMedia('(prefers-color-scheme: dark)');
+
 function apply(theme: Theme): void {
-  if (theme === 'system') delete document.documentElement.dataset.theme;
-  else document.documentElement.dataset.theme = theme;
+  const dark = theme === 'dark' || (theme === 'system' && systemDark.matches);
+  document.documentElement.dataset.theme = dark ? 'dark' : 'light';
 }
+
+systemDark.addEventListener('change', () => apply(useThemeStore.getState().theme));
 
 interface ThemeState {
   theme: Theme;
