@@ -3,6 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import type { EngineApi, IngestOutcome, RunDetail, RunSummary, TestResultDetail } from '../../shared/types.js';
 import { ingestPaths } from './ingest/ingest-paths.js';
+import { builtParseWorker, type ParseWorkerFactory } from './ingest/stream/parse-worker-factory.js';
 import { openDatabase } from './store/open-database.js';
 import { RunQueries } from './store/run-queries.js';
 import { CompareQueries } from './store/compare-queries.js';
@@ -25,6 +26,13 @@ export interface EngineOptions {
   watchTiming?: Partial<WatchTiming>;
   /** The demo reports (resources/demo); found beside the code when not given. */
   demoDir?: string;
+  /**
+   * Starts the worker that parses a large report while it is stored; by default the built one
+   * beside the code (none when running from sources), null to read every report whole.
+   */
+  parseWorker?: ParseWorkerFactory | null;
+  /** Smallest lone report that is parsed on the worker; for tests (the default suits users). */
+  streamMinBytes?: number;
 }
 
 export interface Engine extends EngineApi, WatchingControls {
@@ -46,6 +54,7 @@ export function openEngine(options: EngineOptions): Engine {
   const rootCauses = createRootCauseService(new RootCauseStore(db));
   // Each failure's root cause is classified and stored in the run's own transaction.
   const writer = new RunWriter(db, (run, projectId) => rootCauses.writeRunCauses(run, projectId));
+  const startParseWorker = options.parseWorker === undefined ? builtParseWorker() : options.parseWorker;
 
   const stamps = new CompareQueries(db);
   // Selected over light stamps (no sources, no coverage for 2,000 runs); only the chosen run is read in full.
@@ -59,7 +68,7 @@ export function openEngine(options: EngineOptions): Engine {
   const live = createLiveEngine({
     db,
     dbPath: options.dbPath,
-    ingest: (paths, project) => ingestPaths({ queries, writer }, paths, project),
+    ingest: (paths, project) => ingestPaths({ queries, writer, startParseWorker, streamMinBytes: options.streamMinBytes }, paths, project),
     timing: options.watchTiming,
     notFound: (message) => new NotFoundError(message),
   });

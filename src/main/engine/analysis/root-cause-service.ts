@@ -3,7 +3,7 @@
 // overrides and rules) from the one store that holds them.
 import type { RootCauseCategory, RootCauseRef } from '../../../shared/types.js';
 import type { CategoryOverride, ClassifyRequest, ClassifyResult, FailureGroup, NewUserRule, RunFailures, UserRule } from '../../../shared/root-cause-types.js';
-import type { AssembledRun } from '../model/assembled-run.js';
+import type { RunFailuresInput } from '../store/run-writer.js';
 import type { RootCauseStore, StoredFailure } from '../store/root-cause-store.js';
 import { analyseRun, type RunAnalysis, type RunFailure } from './analyse-run.js';
 import { classifyFacts } from './classify.js';
@@ -37,7 +37,7 @@ export class TargetNotFoundError extends Error {
 
 export interface RootCauseService {
   /** The run writer's hook: stores each failure's content classification with the run. */
-  writeRunCauses(run: AssembledRun, projectId: number): void;
+  writeRunCauses(run: RunFailuresInput, projectId: number): void;
   failures(runId: string): RunFailures;
   /** Each failing test's root cause by test id; kept for the next call while the store is unchanged. */
   rootCauses(runId: string): ReadonlyMap<string, Readonly<RootCauseRef>>;

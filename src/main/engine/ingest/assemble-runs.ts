@@ -13,6 +13,7 @@ import { combineCoverage } from '../coverage/combine-coverage.js';
 import type { AssembledRun, SourceRecord } from '../model/assembled-run.js';
 import type { ParsedCoverage } from '../model/file-coverage.js';
 import type { NormalisedTest, ParsedReport } from '../model/normalised-report.js';
+import type { RawRunInfo } from '../model/raw-result.js';
 import { countTotals } from '../model/normalise-report.js';
 import { testId } from '../model/test-identity.js';
 import type { TestReportFormat } from '../readers/report-reader.js';
@@ -124,10 +125,20 @@ function runSlot(folder: string, cluster: Timed[], startedAtMs: number): RunSlot
 const MAX_PLAUSIBLE_DURATION_MS = 7 * 24 * 3600 * 1000;
 
 function reportDuration(report: ParsedReport): number {
-  const own = report.info.durationMs;
+  return durationOfReport(report.info, report.tests.reduce((total, test) => total + (test.durationMs ?? 0), 0));
+}
+
+/** A report's duration: its own figure where plausible, else the sum of its tests' durations. */
+export function durationOfReport(info: RawRunInfo, testDurationSum: number): number {
+  const own = info.durationMs;
   if (own !== undefined && own <= MAX_PLAUSIBLE_DURATION_MS) return own;
-  const sum = report.tests.reduce((total, test) => total + (test.durationMs ?? 0), 0);
-  return sum <= MAX_PLAUSIBLE_DURATION_MS ? sum : 0;
+  return testDurationSum <= MAX_PLAUSIBLE_DURATION_MS ? testDurationSum : 0;
+}
+
+/** When a report's run started: its own timestamp, else its file's mtime. */
+export function startOfReport(info: RawRunInfo, mtimeMs: number): number {
+  const own = info.startedAt ? Date.parse(info.startedAt) : Number.NaN;
+  return Number.isFinite(own) ? own : mtimeMs;
 }
 
 function timed(report: ParsedReport): Timed {
@@ -223,7 +234,7 @@ function buildRun(folder: string, cluster: Timed[], projects: ProjectResolver, p
  * Absolute test file paths inside the project become relative to its root, so a test keeps its
  * id when the project is checked out elsewhere (a CI runner, another developer's machine).
  */
-function relativeToRoot(test: NormalisedTest, root: string): NormalisedTest {
+export function relativeToRoot(test: NormalisedTest, root: string): NormalisedTest {
   if (!test.file || !isAbsolute(test.file) || !test.file.startsWith(root + sep)) return test;
   const file = relative(root, test.file).split(sep).join('/');
   return { ...test, file, id: testId(test.suite, test.name, file) };

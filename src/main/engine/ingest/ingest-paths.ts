@@ -12,16 +12,68 @@ import type { RunWriter } from '../store/run-writer.js';
 import { assembleBatch } from './assemble-runs.js';
 import { expandPaths } from './expand-paths.js';
 import { ProjectResolver } from './project-name.js';
-import { NotAReportError } from './read-report.js';
+import { NotAReportError, detectReader, readHead, type FileHead } from './read-report.js';
+import type { ParseWorkerFactory } from './stream/parse-worker-factory.js';
+import { streamReport } from './stream/stream-report.js';
 
 export interface IngestDeps {
   queries: RunQueries;
   writer: RunWriter;
+  /** Starts the parse worker; without it every file is read whole before it is stored. */
+  startParseWorker?: ParseWorkerFactory | null;
+  /** Smallest lone report that is streamed (STREAM_MIN_BYTES unless a test says otherwise). */
+  streamMinBytes?: number;
+}
+
+/**
+ * From this size a lone test report is parsed on a worker thread while it is stored. Below it the
+ * worker's start-up (~50 ms) costs more than the overlap gains.
+ */
+export const STREAM_MIN_BYTES = 4 * 1024 * 1024;
+
+/**
+ * A lone large test report is streamed into the store (stream-report.ts); null when it does not
+ * qualify or streaming gave way to the ordinary path. Jest reports are excluded: their coverage
+ * is read from the whole file.
+ */
+async function streamLoneReport(deps: IngestDeps, path: string, projects: ProjectResolver, project: string | undefined): Promise<IngestOutcome | null> {
+  if (!deps.startParseWorker) return null;
+  let head: FileHead;
+  try {
+    head = await readHead(path);
+  } catch (error) {
+    if (error instanceof ReportError) return null; // the ordinary path reports it
+    throw error;
+  }
+  const reader = head.size >= (deps.streamMinBytes ?? STREAM_MIN_BYTES) ? detectReader(head.text) : null;
+  if (!reader || reader.format === 'jest-json') return null;
+  const streamed = await streamReport({ queries: deps.queries, writer: deps.writer, startWorker: deps.startParseWorker }, path, reader.format, projects, project);
+  const outcome: IngestOutcome = { runs: [], duplicates: [], errors: [], warnings: [] };
+  switch (streamed.kind) {
+    case 'fallback':
+      return null;
+    case 'duplicate':
+      outcome.duplicates.push({ path, runId: streamed.runId });
+      return outcome;
+    case 'error':
+      outcome.errors.push({ path, error: streamed.error.message });
+      return outcome;
+    case 'stored': {
+      const stored = deps.queries.runById(streamed.runId);
+      if (stored) outcome.runs.push(stored);
+      outcome.warnings.push(...streamed.warnings.map((warning) => ({ path, warning })));
+      return outcome;
+    }
+  }
 }
 
 export async function ingestPaths(deps: IngestDeps, paths: readonly string[], project?: string): Promise<IngestOutcome> {
-  const outcome: IngestOutcome = { runs: [], duplicates: [], errors: [], warnings: [] };
   const { files, errors } = await expandPaths(paths);
+  const projects = new ProjectResolver();
+  const lone = files.length === 1 && errors.length === 0 ? files[0] : undefined;
+  const streamed = lone ? await streamLoneReport(deps, lone.path, projects, project) : null;
+  if (streamed) return streamed;
+  const outcome: IngestOutcome = { runs: [], duplicates: [], errors: [], warnings: [] };
   outcome.errors.push(...errors);
 
   const fresh: ParsedReport[] = [];
@@ -52,7 +104,7 @@ export async function ingestPaths(deps: IngestDeps, paths: readonly string[], pr
     }
   }
 
-  const { runs, attachments } = assembleBatch(fresh, new ProjectResolver(), project, freshCoverage, (folders) => deps.queries.uncoveredRunSlots(folders));
+  const { runs, attachments } = assembleBatch(fresh, projects, project, freshCoverage, (folders) => deps.queries.uncoveredRunSlots(folders));
   for (const run of runs) {
     try {
       deps.writer.write(run);

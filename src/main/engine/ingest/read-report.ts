@@ -107,6 +107,14 @@ export function fileInput(path: string, hash: ReturnType<typeof createHash>): Re
   };
 }
 
+/** Run facts a reader reports several times: earlier values win, later ones fill gaps. */
+export function mergeRunInfo(into: RawRunInfo, info: RawRunInfo): void {
+  if (info.startedAt !== undefined) into.startedAt ??= info.startedAt;
+  if (info.durationMs !== undefined) into.durationMs ??= info.durationMs;
+  if (info.hostname !== undefined) into.hostname ??= info.hostname;
+  if (info.properties) into.properties = { ...info.properties, ...into.properties };
+}
+
 /** A sink that normalises what a reader pushes as it comes; nothing is stored from here. */
 export class CollectingSink implements ResultSink {
   readonly tests = new TestNormaliser();
@@ -114,10 +122,7 @@ export class CollectingSink implements ResultSink {
   readonly warnings: string[] = [];
 
   runInfo(info: RawRunInfo): void {
-    if (info.startedAt !== undefined) this.info.startedAt ??= info.startedAt;
-    if (info.durationMs !== undefined) this.info.durationMs ??= info.durationMs;
-    if (info.hostname !== undefined) this.info.hostname ??= info.hostname;
-    if (info.properties) this.info.properties = { ...info.properties, ...this.info.properties };
+    mergeRunInfo(this.info, info);
   }
 
   test(result: RawTestResult): void {

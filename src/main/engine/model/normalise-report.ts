@@ -59,27 +59,29 @@ export function normaliseTests(raws: readonly RawTestResult[]): NormalisedTest[]
 }
 
 /**
- * normaliseTests one result at a time, as a reader pushes them: a 100,000-test report is never
- * held twice (raw and normalised) in memory.
+ * The identity rules above, one raw result at a time, keeping only what a later repeat needs:
+ * the case count of each (suite, name, file) and the full failing tests (a repeat of a passed
+ * or skipped test is another case, so its content is never needed again). `settle` says which
+ * earlier test a retry replaces, so a streaming ingest can update a row it already stored.
  */
-export class TestNormaliser {
-  private readonly byId = new Map<string, NormalisedTest>();
+export class TestSettler {
   /** Latest id of each (suite, name, file), and how many distinct cases share it. */
   private readonly latest = new Map<string, { id: string; cases: number }>();
+  /** Tests whose latest outcome failed or errored: a repeat of one of them is its retry. */
+  private readonly failing = new Map<string, NormalisedTest>();
 
-  add(raw: RawTestResult): void {
+  settle(raw: RawTestResult): { test: NormalisedTest; retried: NormalisedTest | null } {
     const file = orNull(raw.file);
     const baseId = testId(raw.suite, raw.name, file);
     const seen = this.latest.get(baseId);
-    const previous = seen ? this.byId.get(seen.id) : undefined;
+    const previous = seen ? this.failing.get(seen.id) : undefined;
     let name = raw.name;
     let id = baseId;
     let attempts: RawAttempt[] = raw.attempts ?? [];
-    if (seen && previous && (previous.status === 'failed' || previous.status === 'errored')) {
+    if (seen && previous) {
       id = seen.id;
       name = previous.name;
       attempts = [...previous.attempts, attemptOf(previous), ...attempts];
-      this.byId.delete(id); // re-insert so report order follows the final attempt
     } else if (seen) {
       seen.cases += 1;
       name = `${raw.name} #${seen.cases}`;
@@ -88,7 +90,7 @@ export class TestNormaliser {
     } else {
       this.latest.set(baseId, { id, cases: 1 });
     }
-    this.byId.set(id, {
+    const test: NormalisedTest = {
       id,
       suite: raw.suite,
       name,
@@ -101,7 +103,26 @@ export class TestNormaliser {
       stderr: orNull(capText(raw.stderr, MAX_BODY_CHARS)),
       startedAt: raw.startedAt ?? null,
       attempts: attempts.length === 0 ? attempts : attempts.map(toAttempt),
-    });
+    };
+    if (test.status === 'failed' || test.status === 'errored') this.failing.set(id, test);
+    else this.failing.delete(id);
+    return { test, retried: previous ?? null };
+  }
+}
+
+/**
+ * normaliseTests one result at a time, as a reader pushes them: a 100,000-test report is never
+ * held twice (raw and normalised) in memory.
+ */
+export class TestNormaliser {
+  private readonly settler = new TestSettler();
+  private readonly byId = new Map<string, NormalisedTest>();
+
+  add(raw: RawTestResult): void {
+    const { test, retried } = this.settler.settle(raw);
+    // Re-inserted so that report order follows the final attempt.
+    if (retried) this.byId.delete(test.id);
+    this.byId.set(test.id, test);
   }
 
   result(): NormalisedTest[] {

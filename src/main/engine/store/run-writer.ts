@@ -2,21 +2,28 @@
 // was before. Statements are prepared once per writer; no per-row transactions.
 import type { Database, Statement } from 'better-sqlite3';
 import type { AssembledRun } from '../model/assembled-run.js';
+import type { NormalisedTest } from '../model/normalised-report.js';
 import type { StoredAttachment } from '../ingest/assemble-runs.js';
 import { CoverageWriter } from './coverage-writer.js';
-import { BatchInsert } from './batch-insert.js';
+import { ResultRows, ResultStatements } from './result-rows.js';
 
-const RESULT_COLUMNS = ['run_id', 'test_id', 'ordinal', 'status', 'duration_ms', 'started_at', 'message', 'trace', 'stdout', 'stderr', 'attempts'];
+/** What the after-write hook reads of a run: its id, format and (at least) its failing tests. */
+export type RunFailuresInput = Pick<AssembledRun, 'id' | 'format'> & { tests: readonly NormalisedTest[] };
+
+/** A run whose tests arrive while it is written (a streamed report): known before its first test. */
+export type StreamedRunStart = Pick<AssembledRun, 'id' | 'project' | 'projectRoot' | 'folder' | 'format' | 'startedAtMs'>;
+
+/** Known once the last test is in: everything else of the run, and its failing tests. */
+export type StreamedRunEnd = Omit<AssembledRun, 'tests' | 'coverage' | 'project' | 'projectRoot' | 'folder' | 'id'> & {
+  failures: readonly NormalisedTest[];
+};
 
 export class RunWriter {
   private readonly upsertProject: Statement;
   private readonly insertRun: Statement;
   private readonly insertSource: Statement;
-  private readonly insertTest: Statement;
-  private readonly testIdsOfProject: Statement;
-  private readonly insertResult: Statement;
-  private readonly insertResults: Statement;
-  private readonly insertAttempt: Statement;
+  private readonly updateRun: Statement;
+  private readonly results: ResultStatements;
   private readonly insertProperty: Statement;
   private readonly coverage: CoverageWriter;
 
@@ -26,7 +33,7 @@ export class RunWriter {
    */
   constructor(
     private readonly db: Database,
-    private readonly afterWrite?: (run: AssembledRun, projectId: number) => void,
+    private readonly afterWrite?: (run: RunFailuresInput, projectId: number) => void,
   ) {
     this.upsertProject = db.prepare(
       `INSERT INTO projects (name, root) VALUES (?, ?)
@@ -43,16 +50,12 @@ export class RunWriter {
       `INSERT INTO source_files (run_id, path, size, mtime_ms, sha256, format, kind)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.insertTest = db.prepare(`INSERT INTO tests (project_id, key, suite, name, file) VALUES (?, ?, ?, ?, ?)`);
-    this.testIdsOfProject = db.prepare(`SELECT key, id FROM tests WHERE project_id = ?`).raw();
-    const resultRow = `(${RESULT_COLUMNS.map(() => '?').join(', ')})`;
-    const insertInto = `INSERT INTO results (${RESULT_COLUMNS.join(', ')}) VALUES`;
-    this.insertResult = db.prepare(`${insertInto} ${resultRow}`);
-    this.insertResults = db.prepare(`${insertInto} ${Array(BatchInsert.ROWS).fill(resultRow).join(', ')}`);
-    this.insertAttempt = db.prepare(
-      `INSERT INTO result_attempts (run_id, test_id, attempt, status, duration_ms, message, trace, stdout, stderr)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    this.updateRun = db.prepare(
+      `UPDATE runs SET started_at = @startedAt, duration_ms = @durationMs, format = @format, hostname = @hostname,
+                       tests = @tests, passed = @passed, failed = @failed, errored = @errored, skipped = @skipped
+       WHERE id = @id`,
     );
+    this.results = new ResultStatements(db);
     this.insertProperty = db.prepare(`INSERT INTO run_properties (run_id, key, value) VALUES (?, ?, ?)`);
     this.coverage = new CoverageWriter(db);
   }
@@ -73,22 +76,54 @@ export class RunWriter {
   }
 
   write(run: AssembledRun): void {
+    this.inTransaction(() => this.writeUnsafe(run));
+  }
+
+  /**
+   * Stores a run whose tests arrive while it is written, in one transaction: `fill` adds them
+   * (synchronously) and returns the rest of the run. If anything throws, nothing is stored.
+   */
+  writeStreamed(start: StreamedRunStart, fill: (rows: ResultRows) => StreamedRunEnd): void {
+    this.inTransaction(() => {
+      const projectId = (this.upsertProject.get(start.project, start.projectRoot) as { id: number }).id;
+      const empty = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
+      this.insertRun.run({
+        id: start.id,
+        projectId,
+        startedAt: Math.round(start.startedAtMs),
+        durationMs: null,
+        format: start.format,
+        folder: start.folder,
+        hostname: null,
+        ...empty,
+        ingestedAt: Date.now(),
+      });
+      const rows = new ResultRows(this.results, start.id, projectId);
+      const end = fill(rows);
+      rows.flush();
+      this.updateRun.run({ id: start.id, startedAt: Math.round(end.startedAtMs), durationMs: end.durationMs, format: end.format, hostname: end.hostname, ...end.totals });
+      this.insertSourcesAndProperties(start.id, end);
+      this.afterWrite?.({ id: start.id, format: end.format, tests: end.failures }, projectId);
+    });
+  }
+
+  private inTransaction(body: () => void): void {
     // Every reference a run's rows make is to a row this transaction just wrote or read, so the
     // per-row foreign-key checks (a third of the insert time for 100,000 results) are skipped
     // while it runs. The pragma cannot change inside a transaction, hence outside it.
     this.db.pragma('foreign_keys = OFF');
     try {
-      this.db.transaction(() => this.writeUnsafe(run))();
+      this.db.transaction(body)();
     } finally {
       this.db.pragma('foreign_keys = ON');
     }
   }
 
-  /** Ids of the project's known tests, loaded once per run: one lookup in memory per result. */
-  private knownTests(projectId: number): Map<string, number> {
-    const known = new Map<string, number>();
-    for (const [key, id] of this.testIdsOfProject.all(projectId) as [string, number][]) known.set(key, id);
-    return known;
+  private insertSourcesAndProperties(runId: string, run: Pick<AssembledRun, 'sources' | 'properties'>): void {
+    for (const source of run.sources) {
+      this.insertSource.run(runId, source.path, source.size, Math.round(source.mtimeMs), source.sha256, source.format, source.kind);
+    }
+    for (const [key, value] of Object.entries(run.properties)) this.insertProperty.run(runId, key, value);
   }
 
   private writeUnsafe(run: AssembledRun): void {
@@ -104,47 +139,10 @@ export class RunWriter {
       ...run.totals,
       ingestedAt: Date.now(),
     });
-    for (const source of run.sources) {
-      this.insertSource.run(run.id, source.path, source.size, Math.round(source.mtimeMs), source.sha256, source.format, source.kind);
-    }
-    for (const [key, value] of Object.entries(run.properties)) this.insertProperty.run(run.id, key, value);
-    const known = this.knownTests(projectId);
-    const results = new BatchInsert(this.insertResult, this.insertResults, RESULT_COLUMNS.length);
-    let ordinal = 0;
-    for (const test of run.tests) {
-      let testRowId = known.get(test.id);
-      if (testRowId === undefined) {
-        testRowId = Number(this.insertTest.run(projectId, test.id, test.suite, test.name, test.file).lastInsertRowid);
-        known.set(test.id, testRowId);
-      }
-      results.add(
-        run.id,
-        testRowId,
-        ordinal++,
-        test.status,
-        test.durationMs,
-        test.startedAt,
-        test.message,
-        test.trace,
-        test.stdout,
-        test.stderr,
-        test.attempts.length + 1,
-      );
-      test.attempts.forEach((attempt, index) => {
-        this.insertAttempt.run(
-          run.id,
-          testRowId,
-          index + 1,
-          attempt.status,
-          attempt.durationMs ?? null,
-          attempt.message ?? null,
-          attempt.trace ?? null,
-          attempt.stdout ?? null,
-          attempt.stderr ?? null,
-        );
-      });
-    }
-    results.flush();
+    this.insertSourcesAndProperties(run.id, run);
+    const rows = new ResultRows(this.results, run.id, projectId);
+    for (const test of run.tests) rows.add(test);
+    rows.flush();
     if (run.coverage) this.coverage.write(run.id, projectId, run.coverage);
     this.afterWrite?.(run, projectId);
   }

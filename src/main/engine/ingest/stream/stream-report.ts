@@ -1,0 +1,171 @@
+// Ingest of one large test report with parsing and storing overlapped: a worker thread parses
+// (stream-messages.ts) while this thread stores each batch inside the run's one transaction.
+// The run id is content-derived, so the file is hashed first (while the worker already parses);
+// the worker's own hash of what it parsed must match, else the file changed underneath and the
+// ordinary path reads it again. Whatever goes wrong, the transaction rolls back: nothing partial.
+import { dirname } from 'node:path';
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
+import type { Totals } from '../../../../shared/types.js';
+import type { NormalisedTest } from '../../model/normalised-report.js';
+import { ReportError } from '../../readers/report-error.js';
+import type { TestReportFormat } from '../../readers/report-reader.js';
+import type { ResultRows } from '../../store/result-rows.js';
+import type { RunWriter, StreamedRunEnd } from '../../store/run-writer.js';
+import type { RunQueries } from '../../store/run-queries.js';
+import { durationOfReport, relativeToRoot, startOfReport } from '../assemble-runs.js';
+import { NotAReportError } from '../read-report.js';
+import type { ProjectResolver } from '../project-name.js';
+import { runId } from '../run-id.js';
+import { hashFile } from './hash-file.js';
+import { decodeTests } from './test-rows-codec.js';
+import type { ParseWorkerFactory } from './parse-worker-factory.js';
+import { WORKER_STARTED, type ParseMessage } from './stream-messages.js';
+
+/** A worker that sends nothing for this long has died without a word (killed, out of memory). */
+const SILENCE_LIMIT_MS = 30_000;
+
+export type StreamOutcome =
+  | { kind: 'stored'; runId: string; warnings: string[] }
+  | { kind: 'duplicate'; runId: string }
+  | { kind: 'error'; error: ReportError }
+  /** Not stored; the ordinary path should read the file (it changed, or it needs assembly rules). */
+  | { kind: 'fallback'; reason: string };
+
+export interface StreamDeps {
+  queries: RunQueries;
+  writer: RunWriter;
+  startWorker: ParseWorkerFactory;
+}
+
+/** Thrown inside the transaction when the ordinary path must take over; rolls the run back. */
+class FallBack extends Error {
+  override name = 'FallBack';
+}
+
+export async function streamReport(
+  deps: StreamDeps,
+  path: string,
+  format: TestReportFormat,
+  projects: ProjectResolver,
+  projectName?: string,
+): Promise<StreamOutcome> {
+  const signal = new SharedArrayBuffer(4);
+  const { port1, port2 } = new MessageChannel();
+  const worker = deps.startWorker({ path, port: port2, signal });
+  try {
+    const [sha256] = await Promise.all([hashFile(path), started(worker)]);
+    const storedIn = deps.queries.runIdForSha(sha256);
+    if (storedIn) return { kind: 'duplicate', runId: storedIn };
+    const guess = projects.forReport(path);
+    const id = runId([{ path, size: 0, mtimeMs: 0, sha256, format, kind: 'tests' }]);
+    const start = {
+      id,
+      project: projectName ?? guess.name,
+      projectRoot: projectName ? null : guess.root,
+      folder: dirname(path),
+      format,
+      startedAtMs: 0,
+    };
+    let warnings: string[] = [];
+    deps.writer.writeStreamed(start, (rows) => {
+      const received = receiveRun(port1, new Int32Array(signal), rows, guess.root, path);
+      if (received.sha256 !== sha256) throw new FallBack('the file changed while it was read');
+      warnings = received.warnings;
+      return received.end;
+    });
+    return { kind: 'stored', runId: id, warnings };
+  } catch (error) {
+    if (error instanceof ReportError) return { kind: 'error', error };
+    // The ordinary path reads the file whole and settles what streaming cannot (a test id that
+    // repeats once paths are made relative, a store error it will report itself).
+    return { kind: 'fallback', reason: (error as Error).message };
+  } finally {
+    port1.close();
+    await worker.terminate();
+  }
+}
+
+/** Resolves once the worker's code runs; rejects when it cannot even load. */
+function started(worker: Worker): Promise<void> {
+  return new Promise((resolve, reject) => {
+    worker.once('message', (message) => (message === WORKER_STARTED ? resolve() : reject(new Error(`parse worker said ${String(message)}`))));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`parse worker exited (${code}) before starting`)));
+  });
+}
+
+interface ReceivedRun {
+  end: StreamedRunEnd;
+  sha256: string;
+  warnings: string[];
+}
+
+/**
+ * Stores the worker's messages as they come, synchronously (the caller's transaction cannot span
+ * an await): sleeps on the shared counter while the worker is still parsing.
+ */
+function receiveRun(port: MessagePort, posted: Int32Array, rows: ResultRows, root: string | null, path: string): ReceivedRun {
+  const totals: Totals = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
+  const failures = new Map<string, NormalisedTest>();
+  let durationSum = 0;
+  const settle = (test: NormalisedTest): NormalisedTest => (root ? relativeToRoot(test, root) : test);
+  const count = (test: NormalisedTest, sign: 1 | -1): void => {
+    totals.tests += sign;
+    totals[test.status] += sign;
+    durationSum += sign * (test.durationMs ?? 0);
+  };
+  const isFailure = (test: NormalisedTest): boolean => test.status === 'failed' || test.status === 'errored';
+  for (;;) {
+    const message = nextMessage(port, posted);
+    switch (message.kind) {
+      case 'tests':
+        for (const raw of decodeTests(message.tests)) {
+          const test = settle(raw);
+          rows.add(test);
+          count(test, 1);
+          if (isFailure(test)) failures.set(test.id, test);
+        }
+        break;
+      case 'retry': {
+        const test = settle(message.test);
+        rows.replace(test);
+        count({ ...test, ...message.previous }, -1);
+        count(test, 1);
+        // Deleted first: a retried test moves to its final attempt's place, as in the stored order.
+        failures.delete(test.id);
+        if (isFailure(test)) failures.set(test.id, test);
+        break;
+      }
+      case 'error':
+        throw message.notAReport ? new NotAReportError(message.message) : new ReportError(message.message);
+      case 'end':
+        return {
+          sha256: message.sha256,
+          warnings: message.warnings,
+          end: {
+            startedAtMs: startOfReport(message.info, message.mtimeMs),
+            durationMs: durationOfReport(message.info, durationSum),
+            format: message.format,
+            hostname: message.info.hostname ?? null,
+            properties: message.info.properties ?? {},
+            sources: [{ path, size: message.size, mtimeMs: message.mtimeMs, sha256: message.sha256, format: message.format, kind: 'tests' }],
+            totals,
+            failures: [...failures.values()],
+          },
+        };
+    }
+  }
+}
+
+function nextMessage(port: MessagePort, posted: Int32Array): ParseMessage {
+  for (;;) {
+    // Read the count before looking: a message posted after the look changes it, so the wait
+    // below returns at once instead of sleeping past it.
+    const seen = Atomics.load(posted, 0);
+    const received = receiveMessageOnPort(port);
+    if (received) return received.message as ParseMessage;
+    if (Atomics.wait(posted, 0, seen, SILENCE_LIMIT_MS) === 'timed-out') {
+      throw new Error(`the parse worker sent nothing for ${SILENCE_LIMIT_MS / 1000} s`);
+    }
+  }
+}

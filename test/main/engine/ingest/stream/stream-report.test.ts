@@ -1,0 +1,142 @@
+// A large lone report is parsed on a worker thread while it is stored (ingest/stream/). That path
+// must store exactly what the ordinary path (read whole, assemble, write) stores: the same run,
+// tests, results in the same order, attempts, properties and root causes. Real reports from
+// ../shared/fixtures (every one whose tests repeat, so retries and "#2" cases cross the thread
+// boundary, and a few of each format) and a generated 3,000-test JUnit inside a project folder.
+import Database from 'better-sqlite3';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openEngine, type Engine } from '../../../../../src/main/engine/engine.js';
+import { readReport } from '../../../../../src/main/engine/ingest/read-report.js';
+import type { IngestOutcome } from '../../../../../src/shared/types.js';
+import { generate } from '../../../../../bench/generate-junit.js';
+import { expectedEntries, fixturePath } from '../../../../support/fixtures.js';
+import { sourceParseWorker } from '../../../../support/source-parse-worker.js';
+import { tempDir } from '../../../../support/temp.js';
+
+/** Streams every lone report (threshold 0), or none. */
+function engineAt(dbPath: string, streamed: boolean): Engine {
+  return openEngine({ dbPath, parseWorker: streamed ? sourceParseWorker() : null, streamMinBytes: 0 });
+}
+
+/** Everything the store holds about its runs, with internal row ids replaced by test keys. */
+function dump(dbPath: string): unknown {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    const byKey = `JOIN tests t ON t.id = x.test_id`;
+    return {
+      runs: db.prepare(`SELECT r.id, p.name, p.root, started_at, duration_ms, format, folder, hostname, tests, passed, failed, errored, skipped FROM runs r JOIN projects p ON p.id = r.project_id ORDER BY r.id`).all(),
+      sources: db.prepare(`SELECT run_id, path, size, mtime_ms, sha256, format, kind FROM source_files ORDER BY run_id, path`).all(),
+      properties: db.prepare(`SELECT * FROM run_properties ORDER BY run_id, key`).all(),
+      tests: db.prepare(`SELECT key, suite, name, file FROM tests ORDER BY key`).all(),
+      // Order, not the ordinal's value: a retry moves its test to the end of what is stored so far.
+      results: db.prepare(`SELECT x.run_id, t.key, status, duration_ms, started_at, message, trace, stdout, stderr, attempts FROM results x ${byKey} ORDER BY x.run_id, x.ordinal`).all(),
+      attempts: db.prepare(`SELECT x.run_id, t.key, attempt, status, duration_ms, message, trace, stdout, stderr FROM result_attempts x ${byKey} ORDER BY x.run_id, t.key, attempt`).all(),
+      causes: db
+        .prepare(`SELECT x.run_id, t.key, classifier, signature, message_key, title, category, confidence, evidence, rules, alt_category, alt_confidence FROM result_causes x ${byKey} ORDER BY x.run_id, t.key`)
+        .all(),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+async function ingestBoth(path: string): Promise<{ streamed: IngestOutcome; whole: IngestOutcome; streamedDb: string; wholeDb: string }> {
+  const dir = tempDir();
+  const result = { streamedDb: join(dir, 'streamed.db'), wholeDb: join(dir, 'whole.db') };
+  const a = engineAt(result.streamedDb, true);
+  const b = engineAt(result.wholeDb, false);
+  try {
+    return { ...result, streamed: await a.ingestPaths({ paths: [path] }), whole: await b.ingestPaths({ paths: [path] }) };
+  } finally {
+    a.close();
+    b.close();
+  }
+}
+
+/** Fixtures whose tests repeat (retries, same-named cases), and the first two of each format. */
+async function chosenFixtures(): Promise<string[]> {
+  const perFormat = new Map<string, number>();
+  const chosen: string[] = [];
+  for (const [relative, entry] of Object.entries(expectedEntries())) {
+    if (!entry.expected || entry.format === 'jest-json' || entry.format === 'invalid') continue;
+    const report = await readReport(fixturePath(relative)).catch(() => null);
+    if (!report) continue;
+    const repeats = report.tests.some((test) => test.attempts.length > 0 || / #\d+$/.test(test.name));
+    const seen = perFormat.get(entry.format) ?? 0;
+    if (repeats || seen < 2) {
+      chosen.push(relative);
+      perFormat.set(entry.format, seen + 1);
+    }
+  }
+  return chosen;
+}
+
+describe('streaming ingest of a lone report', () => {
+  it('stores exactly what reading the report whole stores, for real reports of every format', async () => {
+    const chosen = await chosenFixtures();
+    const withRetries = [];
+    for (const relative of chosen) {
+      const { streamed, whole, streamedDb, wholeDb } = await ingestBoth(fixturePath(relative));
+      expect(streamed.errors, relative).toEqual(whole.errors);
+      expect(streamed.runs.map((run) => [run.id, run.totals]), relative).toEqual(whole.runs.map((run) => [run.id, run.totals]));
+      const expected = dump(wholeDb) as { attempts: unknown[] };
+      expect(dump(streamedDb), relative).toEqual(expected);
+      if (expected.attempts.length > 0) withRetries.push(relative);
+    }
+    // The comparison covers retries crossing the thread boundary, not only plain reports.
+    expect(chosen.length).toBeGreaterThan(20);
+    expect(withRetries.length).toBeGreaterThan(2);
+  }, 240_000);
+
+  it('makes test files relative to the project root and classifies failures as the whole path does', async () => {
+    const project = join(tempDir(), 'shop');
+    mkdirSync(join(project, 'reports'), { recursive: true });
+    writeFileSync(join(project, 'package.json'), '{}');
+    const path = join(project, 'reports', 'junit.xml');
+    generate(3_000, path, 7);
+    // Absolute test paths inside the project, as some runners write them.
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/ file="([^"]*)"/g, ` file="${project}/$1"`));
+    const { streamed, streamedDb, wholeDb } = await ingestBoth(path);
+    expect(streamed.errors).toEqual([]);
+    expect(streamed.runs).toHaveLength(1);
+    expect(streamed.runs[0]!.project).toBe('shop');
+    const stored = dump(streamedDb) as { tests: { file: string }[]; causes: unknown[] };
+    expect(stored.tests.filter((test) => test.file.startsWith('/'))).toEqual([]);
+    expect(stored.tests.filter((test) => test.file.length > 0).length).toBe(3_000);
+    expect(stored.causes.length).toBeGreaterThan(50);
+    expect(stored).toEqual(dump(wholeDb));
+  });
+
+  it('stores nothing of a broken report and names the file; a second copy is a duplicate', async () => {
+    const dir = tempDir();
+    const good = join(dir, 'good', 'junit.xml');
+    mkdirSync(join(dir, 'good'));
+    generate(2_000, good, 3);
+    const broken = join(dir, 'broken.xml');
+    const text = readFileSync(good, 'utf8');
+    writeFileSync(broken, text.slice(0, Math.floor(text.length * 0.7)));
+    const engine = engineAt(join(dir, 'vigil.db'), true);
+    try {
+      const bad = await engine.ingestPaths({ paths: [broken] });
+      expect(bad.runs).toEqual([]);
+      expect(bad.errors).toHaveLength(1);
+      expect(bad.errors[0]!.path).toBe(broken);
+      expect(bad.errors[0]!.error).toMatch(/truncated|unexpected end|unclosed/i);
+      expect(await engine.listRuns({})).toEqual([]);
+      const first = await engine.ingestPaths({ paths: [good] });
+      expect(first.runs).toHaveLength(1);
+      const copy = join(dir, 'copy.xml');
+      copyFileSync(good, copy);
+      const again = await engine.ingestPaths({ paths: [copy] });
+      expect(again.runs).toEqual([]);
+      expect(again.duplicates).toEqual([{ path: copy, runId: first.runs[0]!.id }]);
+    } finally {
+      engine.close();
+    }
+    const db = new Database(join(dir, 'vigil.db'), { readonly: true });
+    expect(db.prepare('SELECT count(*) FROM results').pluck().get()).toBe(2_000);
+    db.close();
+  });
+});
