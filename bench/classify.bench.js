@@ -4,7 +4,7 @@
 // fresh process over a new store, the two variants interleaved so that machine noise hits both;
 // the time is the ingest itself (read, assemble, store in one transaction), measured inside the
 // child, so TypeScript loading is not counted in either.
-// Usage: node bench/classify.bench.js [--file F] [--runs 5] [--out bench/data/classify-results.json]
+// Usage: node bench/classify.bench.js [--file F] [--runs 5] [--path stream|whole] [--out bench/data/classify-results.json]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,9 +18,9 @@ import { median } from './lib/measure.js';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BUDGET_OVERHEAD = 0.2;
 
-function ingestOnce(file, variant, scratch, index) {
+function ingestOnce(file, variant, scratch, index, path) {
   const db = join(scratch, `${variant}-${index}.db`);
-  const child = spawnSync(process.execPath, [join(repoRoot, 'bench/lib/classify-child.js'), file, db, variant], { cwd: repoRoot, encoding: 'utf8', timeout: 600_000 });
+  const child = spawnSync(process.execPath, [join(repoRoot, 'bench/lib/classify-child.js'), file, db, variant, path], { cwd: repoRoot, encoding: 'utf8', timeout: 600_000 });
   if (child.status !== 0) throw new Error(`${variant} run ${index} failed: ${child.stderr.trim().split('\n').slice(-3).join(' ')}`);
   return JSON.parse(child.stdout.trim().split('\n').pop());
 }
@@ -32,6 +32,9 @@ export async function runClassifyBench(argv = process.argv.slice(2)) {
       file: { type: 'string', default: join(repoRoot, 'bench/data/junit-100k.xml') },
       runs: { type: 'string', default: '5' },
       out: { type: 'string', default: join(repoRoot, 'bench/data/classify-results.json') },
+      // stream: a lone large report parsed on the worker while stored (what `vigil ingest FILE` does);
+      // whole: read whole first (multi-file batches).
+      path: { type: 'string', default: 'stream' },
     },
   });
   const file = resolve(values.file);
@@ -44,7 +47,7 @@ export async function runClassifyBench(argv = process.argv.slice(2)) {
   try {
     for (let index = 1; index <= Number(values.runs); index++) {
       for (const variant of index % 2 ? ['without', 'with'] : ['with', 'without']) {
-        const result = ingestOnce(file, variant, scratch, index);
+        const result = ingestOnce(file, variant, scratch, index, values.path);
         runs[variant].push(result);
         console.error(`  ${variant.padEnd(7)} run ${index}: ${result.ingestMs.toFixed(0)} ms, ${result.causes} causes stored${variant === 'with' ? ` (root-cause step ${result.rootCauseMs.toFixed(0)} ms)` : ''}`);
       }
@@ -62,6 +65,7 @@ export async function runClassifyBench(argv = process.argv.slice(2)) {
     date: new Date().toISOString(),
     machine: machineFacts(),
     file: relative(repoRoot, file),
+    path: values.path,
     tests: runs.with[0]?.tests,
     failuresClassified: runs.with[0]?.causes,
     median: { withMs: Number(withMs.toFixed(1)), withoutMs: Number(withoutMs.toFixed(1)), rootCauseStepMs: Number(rootCauseMs.toFixed(1)) },

@@ -186,9 +186,11 @@ export function createRootCauseService(store: RootCauseStore): RootCauseService 
 
   return {
     writeRunCauses(run, projectId) {
-      const causes = run.tests
-        .filter((test) => test.status === 'failed' || test.status === 'errored')
-        .map((test) => ({ testKey: test.id, cause: causeOfResult({ ...test, status: test.status as 'failed' | 'errored' }, run.format) }));
+      const causes =
+        run.causes ??
+        run.tests
+          .filter((test) => test.status === 'failed' || test.status === 'errored')
+          .map((test) => ({ testKey: test.id, cause: causeOfResult({ ...test, status: test.status as 'failed' | 'errored' }, run.format) }));
       if (causes.length > 0) store.writeCauses(run.id, projectId, causes);
     },
     failures(runId) {

@@ -3,12 +3,19 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { AssembledRun } from '../model/assembled-run.js';
 import type { NormalisedTest } from '../model/normalised-report.js';
+import type { ResultCause } from '../analysis/result-cause.js';
 import type { StoredAttachment } from '../ingest/assemble-runs.js';
 import { CoverageWriter } from './coverage-writer.js';
 import { ResultRows, ResultStatements } from './result-rows.js';
 
-/** What the after-write hook reads of a run: its id, format and (at least) its failing tests. */
-export type RunFailuresInput = Pick<AssembledRun, 'id' | 'format'> & { tests: readonly NormalisedTest[] };
+/**
+ * What the after-write hook reads of a run: its id, format and (at least) its failing tests, and
+ * their content causes where they were classified already (by the parse worker).
+ */
+export type RunFailuresInput = Pick<AssembledRun, 'id' | 'format'> & {
+  tests: readonly NormalisedTest[];
+  causes?: readonly { testKey: string; cause: ResultCause }[];
+};
 
 /** A run whose tests arrive while it is written (a streamed report): known before its first test. */
 export type StreamedRunStart = Pick<AssembledRun, 'id' | 'project' | 'projectRoot' | 'folder' | 'format' | 'startedAtMs'>;
@@ -16,6 +23,7 @@ export type StreamedRunStart = Pick<AssembledRun, 'id' | 'project' | 'projectRoo
 /** Known once the last test is in: everything else of the run, and its failing tests. */
 export type StreamedRunEnd = Omit<AssembledRun, 'tests' | 'coverage' | 'project' | 'projectRoot' | 'folder' | 'id'> & {
   failures: readonly NormalisedTest[];
+  causes: readonly { testKey: string; cause: ResultCause }[];
 };
 
 export class RunWriter {
@@ -58,6 +66,11 @@ export class RunWriter {
     this.results = new ResultStatements(db);
     this.insertProperty = db.prepare(`INSERT INTO run_properties (run_id, key, value) VALUES (?, ?, ?)`);
     this.coverage = new CoverageWriter(db);
+  }
+
+  /** Whether runs get their failures' root causes stored (else nobody needs them classified). */
+  get storesCauses(): boolean {
+    return this.afterWrite !== undefined;
   }
 
   /**
@@ -103,7 +116,7 @@ export class RunWriter {
       rows.flush();
       this.updateRun.run({ id: start.id, startedAt: Math.round(end.startedAtMs), durationMs: end.durationMs, format: end.format, hostname: end.hostname, ...end.totals });
       this.insertSourcesAndProperties(start.id, end);
-      this.afterWrite?.({ id: start.id, format: end.format, tests: end.failures }, projectId);
+      this.afterWrite?.({ id: start.id, format: end.format, tests: end.failures, causes: end.causes }, projectId);
     });
   }
 

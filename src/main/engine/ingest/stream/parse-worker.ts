@@ -6,6 +6,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { RawRunInfo, RawTestResult, ResultSink } from '../../model/raw-result.js';
 import type { NormalisedTest } from '../../model/normalised-report.js';
 import { TestSettler } from '../../model/normalise-report.js';
+import { causeOfResult, type ResultCause } from '../../analysis/result-cause.js';
+import type { TestReportFormat } from '../../readers/report-reader.js';
+import { relativeToRoot } from '../assemble-runs.js';
 import { ReportError } from '../../readers/report-error.js';
 import { NotAReportError, detectReader, fileInput, mergeRunInfo, readHead, whyUnrecognised } from '../read-report.js';
 import { encodeTests } from './test-rows-codec.js';
@@ -23,22 +26,36 @@ function post(message: ParseMessage): void {
   Atomics.notify(posted, 0);
 }
 
+/** A failed or errored test's content cause; null for the others. */
+function causeOf(test: NormalisedTest, format: TestReportFormat): ResultCause | null {
+  if (!job.classify) return null;
+  return test.status === 'failed' || test.status === 'errored' ? causeOfResult({ ...test, status: test.status }, format) : null;
+}
+
 class StreamingSink implements ResultSink {
   readonly info: RawRunInfo = {};
   readonly warnings: string[] = [];
   private readonly settler = new TestSettler();
   private batch: NormalisedTest[] = [];
 
+  constructor(private readonly format: TestReportFormat) {}
+
+  /** The test as the run stores it: paths inside the project relative to its root. */
+  private settle(raw: RawTestResult): { test: NormalisedTest; retried: NormalisedTest | null } {
+    const { test, retried } = this.settler.settle(raw);
+    return { test: job.root ? relativeToRoot(test, job.root) : test, retried };
+  }
+
   runInfo(info: RawRunInfo): void {
     mergeRunInfo(this.info, info);
   }
 
   test(raw: RawTestResult): void {
-    const { test, retried } = this.settler.settle(raw);
+    const { test, retried } = this.settle(raw);
     if (retried) {
       // The test it retries may still be in this batch: it must be stored before it is replaced.
       this.flush();
-      post({ kind: 'retry', test, previous: { status: retried.status, durationMs: retried.durationMs } });
+      post({ kind: 'retry', test, cause: causeOf(test, this.format), previous: { status: retried.status, durationMs: retried.durationMs } });
       return;
     }
     this.batch.push(test);
@@ -51,7 +68,12 @@ class StreamingSink implements ResultSink {
 
   flush(): void {
     if (this.batch.length === 0) return;
-    post({ kind: 'tests', tests: encodeTests(this.batch) });
+    const causes: ResultCause[] = [];
+    for (const test of this.batch) {
+      const cause = causeOf(test, this.format);
+      if (cause) causes.push(cause);
+    }
+    post({ kind: 'tests', tests: encodeTests(this.batch), causes });
     this.batch = [];
   }
 }
@@ -61,7 +83,7 @@ async function parse(): Promise<void> {
   const reader = detectReader(head.text);
   if (!reader) throw new NotAReportError(await whyUnrecognised(job.path, head));
   const hash = createHash('sha256');
-  const sink = new StreamingSink();
+  const sink = new StreamingSink(reader.format);
   await reader.read(fileInput(job.path, hash), sink);
   sink.flush();
   post({ kind: 'end', format: reader.format, size: head.size, mtimeMs: head.mtimeMs, sha256: hash.digest('hex'), info: sink.info, warnings: sink.warnings });

@@ -12,7 +12,8 @@ import type { TestReportFormat } from '../../readers/report-reader.js';
 import type { ResultRows } from '../../store/result-rows.js';
 import type { RunWriter, StreamedRunEnd } from '../../store/run-writer.js';
 import type { RunQueries } from '../../store/run-queries.js';
-import { durationOfReport, relativeToRoot, startOfReport } from '../assemble-runs.js';
+import { durationOfReport, startOfReport } from '../assemble-runs.js';
+import type { ResultCause } from '../../analysis/result-cause.js';
 import { NotAReportError } from '../read-report.js';
 import type { ProjectResolver } from '../project-name.js';
 import { runId } from '../run-id.js';
@@ -51,12 +52,12 @@ export async function streamReport(
 ): Promise<StreamOutcome> {
   const signal = new SharedArrayBuffer(4);
   const { port1, port2 } = new MessageChannel();
-  const worker = deps.startWorker({ path, port: port2, signal });
+  const guess = projects.forReport(path);
+  const worker = deps.startWorker({ path, root: guess.root, classify: deps.writer.storesCauses, port: port2, signal });
   try {
     const [sha256] = await Promise.all([hashFile(path), started(worker)]);
     const storedIn = deps.queries.runIdForSha(sha256);
     if (storedIn) return { kind: 'duplicate', runId: storedIn };
-    const guess = projects.forReport(path);
     const id = runId([{ path, size: 0, mtimeMs: 0, sha256, format, kind: 'tests' }]);
     const start = {
       id,
@@ -68,7 +69,7 @@ export async function streamReport(
     };
     let warnings: string[] = [];
     deps.writer.writeStreamed(start, (rows) => {
-      const received = receiveRun(port1, new Int32Array(signal), rows, guess.root, path);
+      const received = receiveRun(port1, new Int32Array(signal), rows, path, deps.writer.storesCauses);
       if (received.sha256 !== sha256) throw new FallBack('the file changed while it was read');
       warnings = received.warnings;
       return received.end;
@@ -104,11 +105,15 @@ interface ReceivedRun {
  * Stores the worker's messages as they come, synchronously (the caller's transaction cannot span
  * an await): sleeps on the shared counter while the worker is still parsing.
  */
-function receiveRun(port: MessagePort, posted: Int32Array, rows: ResultRows, root: string | null, path: string): ReceivedRun {
+function receiveRun(port: MessagePort, posted: Int32Array, rows: ResultRows, path: string, classified: boolean): ReceivedRun {
   const totals: Totals = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
-  const failures = new Map<string, NormalisedTest>();
+  const failures = new Map<string, { test: NormalisedTest; cause: ResultCause | null }>();
+  const causeAt = (causes: readonly (ResultCause | null)[], index: number): ResultCause | null => {
+    const cause = causes[index] ?? null;
+    if (classified && !cause) throw new Error('the parse worker sent a failure without its cause');
+    return cause;
+  };
   let durationSum = 0;
-  const settle = (test: NormalisedTest): NormalisedTest => (root ? relativeToRoot(test, root) : test);
   const count = (test: NormalisedTest, sign: 1 | -1): void => {
     totals.tests += sign;
     totals[test.status] += sign;
@@ -118,22 +123,23 @@ function receiveRun(port: MessagePort, posted: Int32Array, rows: ResultRows, roo
   for (;;) {
     const message = nextMessage(port, posted);
     switch (message.kind) {
-      case 'tests':
-        for (const raw of decodeTests(message.tests)) {
-          const test = settle(raw);
+      case 'tests': {
+        let failed = 0;
+        for (const test of decodeTests(message.tests)) {
           rows.add(test);
           count(test, 1);
-          if (isFailure(test)) failures.set(test.id, test);
+          if (isFailure(test)) failures.set(test.id, { test, cause: causeAt(message.causes, failed++) });
         }
         break;
+      }
       case 'retry': {
-        const test = settle(message.test);
+        const test = message.test;
         rows.replace(test);
         count({ ...test, ...message.previous }, -1);
         count(test, 1);
         // Deleted first: a retried test moves to its final attempt's place, as in the stored order.
         failures.delete(test.id);
-        if (isFailure(test)) failures.set(test.id, test);
+        if (isFailure(test)) failures.set(test.id, { test, cause: causeAt([message.cause], 0) });
         break;
       }
       case 'error':
@@ -150,7 +156,8 @@ function receiveRun(port: MessagePort, posted: Int32Array, rows: ResultRows, roo
             properties: message.info.properties ?? {},
             sources: [{ path, size: message.size, mtimeMs: message.mtimeMs, sha256: message.sha256, format: message.format, kind: 'tests' }],
             totals,
-            failures: [...failures.values()],
+            failures: [...failures.values()].map((failure) => failure.test),
+            causes: [...failures.values()].flatMap(({ test, cause }) => (cause ? [{ testKey: test.id, cause }] : [])),
           },
         };
     }
