@@ -6,6 +6,7 @@ import type { RootCauseCategory } from '../../../shared/types.js';
 import { factsOf, type FailureFacts } from './facts.js';
 import type { Classification, FailureInput } from './failure-input.js';
 import { BUILTIN_RULES } from './rules/index.js';
+import { NATIVE_CRASH } from './rules/product-defect-rules.js';
 import { applyCandidate, evidenceOf, type Rule, type RuleHit } from './rules/rule.js';
 import { candidatesFor } from './rules/rule-screen.js';
 
@@ -49,7 +50,8 @@ function fallback(facts: FailureFacts): Classification {
   if (facts.flags.get('inProduct')) {
     return { category: 'product_defect', confidence: 0.35, evidence: [`raised inside the product at ${where}, with no environmental signal`], rules: ['fallback.raised-in-product'] };
   }
-  if (facts.flags.get('inTest') && !facts.flags.get('assertion')) {
+  // A native crash surfaces in whatever frame ran last; the test's code cannot segfault by itself.
+  if (facts.flags.get('inTest') && !facts.flags.get('assertion') && !NATIVE_CRASH.test(facts.key.text)) {
     return { category: 'test_defect', confidence: 0.3, evidence: [`raised in the test code at ${where}, with no environmental signal`], rules: ['fallback.raised-in-test'] };
   }
   const said = facts.key.text ? `: "${facts.key.text.slice(0, 80)}"` : '';

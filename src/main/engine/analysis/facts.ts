@@ -5,6 +5,7 @@ import type { FailureInput } from './failure-input.js';
 import { summariseFrames, type Frame, type FrameSummary } from './frames.js';
 import { keyLineOf, shortType, type KeyLine } from './key-line.js';
 import { memoByText } from './memo.js';
+import { decimalSeparatorOnly, reorderedItems, versionOnlyDiff } from './value-comparisons.js';
 
 export interface FailureFacts {
   key: KeyLine;
@@ -40,7 +41,11 @@ export type FactFlag =
   | 'hourShift'
   | 'ephemeralLoopbackPort'
   | 'waitShorterThanConfigured'
-  | 'ownModule';
+  | 'ownModule'
+  | 'inHook'
+  | 'decimalSeparatorOnly'
+  | 'reorderedItems'
+  | 'versionOnlyDiff';
 
 const MAX_TEXT = 3000;
 const MAX_TRACE = 8000;
@@ -78,7 +83,7 @@ function outputLines(output: string): string {
 }
 
 const ASSERTION_TYPES = /^(?:AssertionError|AssertionFailedError|ComparisonFailure|AssertionFailure|ExpectationNotMetError|MultipleFailuresError|AssertError|AssertFailedException|EqualException|TrueException|FalseException|ExpectationFailedException|AssertionFailedException)$/;
-const ASSERTION_TEXT = /^assert\b|\bexpected\b[\s\S]{0,300}\b(?:but (?:was|got|found|received)|to (?:be|equal|contain|have|match|include)|received|got)\b|Expected:[\s\S]{0,400}(?:Received|Actual|but):|\bexpect\(|\.to(?:Be|Equal|StrictEqual|Contain|Match|HaveBeenCalled\w*|HaveLength|HaveProperty|Throw)\b|\bgot\b[\s\S]{0,200}\bwant\b|(?:=|\bgot)\s*[^,\n]{1,80},\s*want\b|\bwant\b[\s\S]{0,200}\bgot\b|Not equal:|Error Trace:|Failed asserting that|DID NOT RAISE|did not raise|assert_called|AssertionError|\bshould (?:be|equal|have|contain)\b|^Expected\b|assertion `left [!=]= right` failed|\bassertion failed\b|^\s*left: [\s\S]{0,300}right: /im;
+const ASSERTION_TEXT = /^assert\b|\bexpected\b[\s\S]{0,300}\b(?:but (?:was|got|found|received)|to (?:be|equal|contain|have|match|include)|received|got)\b|Expected:[\s\S]{0,400}(?:Received|Actual|but):|\bexpect\(|\.to(?:Be|Equal|StrictEqual|Contain|Match|HaveBeenCalled\w*|HaveLength|HaveProperty|Throw)\b|\bgot\b[\s\S]{0,200}\bwant\b|(?:=|\bgot)\s*[^,\n]{1,80},\s*want\b|\bwant\b[\s\S]{0,200}\bgot\b|Not equal:|Error Trace:|Failed asserting that|DID NOT RAISE|did not raise|assert_called|AssertionError|\bshould (?:be|equal|have|contain)\b|^Expected\b|assertion `left [!=]= right` failed|\bassertion failed\b|Assertion `[^\n]{1,400}' failed|\) is NOT correct!|^\s*left: [\s\S]{0,300}right: /im;
 /** ASSERTION_TEXT is long and messages repeat: tested once per distinct text. */
 const assertionText = memoByText((text: string) => ASSERTION_TEXT.test(text), 1024);
 const SETUP_TEXT = /^failed on setup with|\bat setup of\b|\berror in setup\b|\bsetUp(?:Class|Module)?\b|\bbefore ?(?:all|each)\b|@Before(?:All|Each|Class)?\b|\bfixture\b.*\b(?:error|fail)|\bbeforeAll\b|\bbeforeEach\b/i;
@@ -94,6 +99,14 @@ const ISO_DATE = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g;
 /** Ports an OS hands out for listen(0): a server the test itself started, not a service that should be up. */
 const EPHEMERAL_FIRST = 32768;
 const LOOPBACK_PORT = /(?:localhost|127\.0\.0\.1|\[::1\]|::1):(\d{2,5})\b/g;
+/** Names of a project's own helper modules, never a package one installs: importing one that is missing is a wrong path. */
+const HELPER_MODULE = /^(?:conftest|utils?|helpers?|common|testutils?|test_?utils|test_?helpers|fixtures|support|tests?)$/;
+/**
+ * A setup or teardown hook: a function of the test code so named, or a test that is itself a hook
+ * (Go's TearDownSuite, mocha's "after all" hook). What a hook touches, setup should have made.
+ */
+const HOOK_FUNCTION = /set_?up|tear_?down|clean_?up|before_?(?:all|each)|after_?(?:all|each)/i;
+const HOOK_TEST = /(?:^|[.\s>:])(?:SetUp|TearDown|setUp|tearDown|BeforeAll|AfterAll|BeforeEach|AfterEach|setup_class|teardown_class)\w*$|"(?:before|after) (?:all|each)" hook/;
 const MISSING_MODULE = /No module named '([\w.]+)'|Cannot find module '([^']+)'|cannot import name '\w+' from '([\w.]+)'/;
 
 const DURATION = /(\d+(?:\.\d+)?)\s?(ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hours?)\b/gi;
@@ -147,6 +160,7 @@ function ownModule(head: string, frames: Frame[], file: string): boolean {
   if (!name) return false;
   if (name.startsWith('.') || name.startsWith('/')) return true;
   const root = name.split(/[./]/)[0] ?? name;
+  if (HELPER_MODULE.test(root)) return true;
   if (root.length < 2) return false;
   const paths = [file, ...frames.filter((frame) => frame.kind === 'test' || frame.kind === 'product').map((frame) => frame.location)];
   return paths.some((path) => path.split(/[/\\]/).some((part) => part === root || part === `${root}.py`));
@@ -174,6 +188,9 @@ const loopbackIn = memoByText((head: string) => LOOPBACK.test(head), 1024);
 const ipv6LoopbackIn = memoByText((head: string) => IPV6_LOOPBACK.test(head), 1024);
 const ephemeralLoopbackPortIn = memoByText(ephemeralLoopbackPort, 1024);
 const hourShiftIn = memoByText(hourShift, 1024);
+const decimalSeparatorOnlyIn = memoByText(decimalSeparatorOnly, 1024);
+const reorderedItemsIn = memoByText(reorderedItems, 1024);
+const versionOnlyDiffIn = memoByText(versionOnlyDiff, 1024);
 
 /** Most traces are far shorter; frames past this many lines add nothing and cost memory. */
 const MAX_TRACE_LINES = 400;
@@ -249,6 +266,14 @@ export class LazyFlags {
         return waitShorterThanConfigured(head, output);
       case 'ownModule':
         return ownModule(head, frames.frames, input.file ?? '');
+      case 'inHook':
+        return HOOK_TEST.test(input.name ?? '') || (HOOK_FUNCTION.test(trace) && frames.some((frame) => frame.kind === 'test' && HOOK_FUNCTION.test(frame.functionName)));
+      case 'decimalSeparatorOnly':
+        return decimalSeparatorOnlyIn(head);
+      case 'reorderedItems':
+        return reorderedItemsIn(head);
+      case 'versionOnlyDiff':
+        return versionOnlyDiffIn(head);
     }
   }
 }

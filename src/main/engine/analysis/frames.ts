@@ -12,19 +12,27 @@ export interface Frame {
   kind: FrameKind;
 }
 
-const PYTHON_FRAME = /^\s*File "([^"]+)", line \d+, in (\S+)/;
+// The comma before "in" is missing in faulthandler's dumps (segfaults, timeouts).
+const PYTHON_FRAME = /^\s*File "([^"]+)", line \d+,? in (\S+)/;
 // pytest's short form: "tests/test_x.py:12: in test_name" / "src/app.py:40: ValueError"
 const PYTEST_SHORT = /^([\w./\\-]+\.py):\d+:(?: in (\S+))?/;
 const JAVA_FRAME = /^\s*at (?:[\w.$-]+\/)?((?:[\w$]+\.)+)([\w$<>]+)\(([^)]*)\)/;
 const JS_FRAME = /^\s*at (?:(?:async )?([^\s(]+) \()?((?:file:\/\/)?[^\s()]+?):\d+(?::\d+)?\)?\s*$/;
 const GO_FRAME = /^\s*([\w./-]+\.go):\d+/;
+// Vitest's trace lines: "❯ cleanup src/shared/helpers.ts:104:49" or "❯ src/x.test.ts:12:3".
+const VITEST_FRAME = /^\s*❯ (?:(\S+) )?((?:file:\/\/)?[^\s()]+?):\d+(?::\d+)?$/;
+/**
+ * What CI logs put before each line: a clock or ISO time ("14:34:09 ", "[2021-07-13T09:50:41.550Z] ")
+ * or a tool's tag ("[junit] "). Frames are read from what follows it.
+ */
+const LINE_PREFIX = /^(?:\[?(?:\d{4}-\d{2}-\d{2}[T ])?\d{2}:\d{2}:\d{2}(?:[.,]\d+)?Z?\]?|\[[A-Za-z][\w-]{0,20}\]) ?/;
 const GO_FUNC = /^([\w./-]+)\.([\w.*()]+)\(.*\)$/;
 const DOTNET_FRAME = /^\s*at ([\w.`<>]+)\.([\w<>`]+)\(.*\)(?: in (.+):line \d+)?/;
 
 const NETWORK = /(?:^|[/\\.])(?:socket|ssl|urllib3?|requests|http\/client|httpx|httpcore|aiohttp|http\.client|net\/http|net\/dial|node:net|node:_http|_http_client|node:internal\/(?:net|dns|tls)|axios|undici|node-fetch|got|java\.net|javax\.net|sun\.net|okhttp3|io\.netty|reactor\.netty|org\.apache\.http|org\.apache\.hc|System\.Net|psycopg2\/__init__|pymysql\/connections|redis\/connection|kafka\/conn|grpc)(?:[/\\.]|$)/i;
-const LIBRARY = /(?:site-packages|dist-packages|node_modules|[/\\]lib[/\\]python\d|\/usr\/lib|\/usr\/local\/lib|[/\\]pkg[/\\]mod[/\\]|[/\\]vendor[/\\]|GOROOT|\/usr\/(?:local\/)?go\/src|^<frozen|^internal\/|^node:|^(?:java|javax|jdk|sun|com\.sun|kotlin|scala|org\.springframework|org\.hibernate|org\.apache|com\.fasterxml|io\.micrometer|reactor|org\.postgresql|com\.mysql|com\.zaxxer|System|Microsoft)\.)/;
+const LIBRARY = /(?:site-packages|dist-packages|node_modules|[/\\]lib[/\\]python\d|[/\\]Python\d*[/\\][Ll]ib[/\\]|\/usr\/lib|\/usr\/local\/lib|[/\\]pkg[/\\]mod[/\\]|[/\\]vendor[/\\]|GOROOT|\/usr\/(?:local\/)?go\/src|^<frozen|^internal\/|^node:|^(?:java|javax|jdk|sun|com\.sun|kotlin|scala|org\.springframework|org\.hibernate|org\.apache|com\.fasterxml|io\.micrometer|reactor|org\.postgresql|com\.mysql|com\.zaxxer|System|Microsoft)\.)/;
 const RUNNER = /(?:_pytest|pluggy|unittest[/\\]case|org\.junit|junit\.framework|org\.testng|org\.apache\.maven\.surefire|org\.gradle|org\.mockito|org\.assertj|org\.hamcrest|org\.opentest4j|@vitest|vitest[/\\]dist|jest-circus|jest-jasmine|expect[/\\]build|testing\/testing\.go|testing\.tRunner|Xunit|NUnit|testify[/\\](?:assert|require)|\/mocha\/)/;
-const TEST_CODE = /(?:^|[/\\])(?:tests?|__tests__|spec|specs|testing|e2e|it|testutils?|fixtures?|factories|conftest\.py|[\w-]*(?:_test|\.test|\.spec|_spec|Test|Tests|IT|Spec)\.\w+$|test_[\w-]*\.\w+$)|(?:^|\.)(?:[A-Z][\w$]*(?:Test|Tests|IT|Spec|TestCase)|[\w$]*Factory|[\w$]*Fixture)(?:\.|$)/;
+const TEST_CODE = /(?:^|[/\\])(?:tests?|__tests__|spec|specs|testing|e2e|it|testutils?|fixtures?|factories|conftest\.py|[\w-]*(?:_test|_tests|-tests?|\.test|\.spec|_spec|Test|Tests|IT|Spec)\.\w+$|test_[\w-]*\.\w+$)|(?:^|\.)(?:[A-Z][\w$]*(?:Test|Tests|IT|Spec|TestCase)|[\w$]*Factory|[\w$]*Fixture)(?:\.|$)/;
 
 /**
  * Only the last folders of a path say whose code it is: an absolute path may pass through a
@@ -83,7 +91,20 @@ function parseLine(line: string): Frame | null {
   if (match?.[1]) return { location: match[1], functionName: match[2] ?? '', kind: frameKind(match[1]) };
   match = line.includes('.go:') ? GO_FRAME.exec(line) : null;
   if (match?.[1]) return { location: match[1], functionName: '', kind: frameKind(match[1]) };
+  match = line.includes('❯ ') ? VITEST_FRAME.exec(line) : null;
+  if (match?.[2]) return { location: match[2], functionName: match[1] ?? '', kind: frameKind(match[2]) };
   return null;
+}
+
+/**
+ * Only a line that starts with a digit or "[" can carry a LINE_PREFIX: one character code read
+ * per line, since every line of every trace passes here (an indented "  [junit]" is not read).
+ */
+function withoutPrefix(line: string): string {
+  const first = line.charCodeAt(0);
+  if (!((first >= 48 && first <= 57) || first === 91)) return line;
+  const prefix = LINE_PREFIX.exec(line);
+  return prefix ? line.slice(prefix[0].length) : line;
 }
 
 /** Most traces are far shorter; a 10,000-frame recursion trace adds nothing past this. */
@@ -99,9 +120,9 @@ function findFrame(lines: readonly string[], lastFirst: boolean, visit: (frame: 
   let count = 0;
   const last = lines.length - 1;
   for (let step = 0; step <= last; step++) {
-    const line = lines[lastFirst ? last - step : step] as string;
-    // Go prints "pkg.Func(args)" above its "file.go:12" line; nothing else ends with ")" and starts with a word.
-    const goFunc = line.endsWith(')') && !line.includes(' ') ? GO_FUNC.exec(line.trim()) : null;
+    const line = withoutPrefix(lines[lastFirst ? last - step : step] as string);
+    // Go prints "pkg.Func(args)" unindented above its "file.go:12" line; GO_FUNC fails at the first space of anything else.
+    const goFunc = line.endsWith(')') && line.charCodeAt(0) > 32 ? GO_FUNC.exec(line) : null;
     if (goFunc) {
       goFunction = goFunc[2] ?? '';
       continue;
@@ -148,7 +169,8 @@ export class FrameSummary {
 
   /** Whether the trace lists the outermost frame first; three scans of the trace, made only when the order matters. */
   private get pythonOrder(): boolean {
-    this.python ??= this.trace.includes('Traceback (most recent call last)') || this.trace.includes('File "') || (this.trace.includes('.py:') && /\.py:\d+:/.test(this.trace));
+    // faulthandler's dumps (segfaults) list the innermost frame first, as they say.
+    this.python ??= (this.trace.includes('Traceback (most recent call last)') || this.trace.includes('File "') || (this.trace.includes('.py:') && /\.py:\d+:/.test(this.trace))) && !this.trace.includes('(most recent call first)');
     return this.python;
   }
 

@@ -44,6 +44,30 @@ describe('classifyFailure', () => {
     expect(category({ message: 'TimeoutError: timed out waiting for the rate limiter after 0.2s', output: 'WARNING shop.limiter: rate limiter tripped: cooldown 300s' })).toBe('config_mismatch');
   });
 
+  it('reads where a value differs: a locale, an unordered collection, a version the test pins', () => {
+    expect(category({ message: 'Expected: "0.530135"\n     but: was "0,530135"' })).toBe('config_mismatch');
+    expect(category({ message: "twisted.trial.unittest.FailTest: not equal: a = ['b', 'a'] b = ['a', 'b']" })).toBe('flaky');
+    expect(category({ message: '1) Failure: test_version(ProgressTest): <"1.0.0"> expected but was <"1.0.1">.' })).toBe('test_defect');
+    expect(category({ message: 'go_collector_test.go:142: want 1 new garbage collection run, got 2' })).toBe('flaky');
+  });
+
+  it('tells a port collision of chance from a server left running', () => {
+    expect(category({ message: 'Error: listen EADDRINUSE: address already in use 127.0.0.1:46210' })).toBe('flaky');
+    expect(category({ message: 'Error: listen EADDRINUSE: address already in use :::3000' })).toBe('isolation_leak');
+  });
+
+  it('sees a cascade in what setup should have made', () => {
+    expect(category({ message: 'PANIC: handlers_test.go:107: HandlersSuite.TearDownSuite ... Panic: runtime error: invalid memory address or nil pointer dereference', name: 'HandlersSuite.TearDownSuite' })).toBe('cascade');
+    expect(category({ message: "AttributeError: 'NoneType' object has no attribute 'get'", trace: "tests/test_login.py:12: in test_login\n    self.driver.get(url)\nE   AttributeError: 'NoneType' object has no attribute 'get'" })).toBe('cascade');
+    expect(category({ message: 'java.lang.NoClassDefFoundError: Could not initialize class com.acme.Config' })).toBe('cascade');
+  });
+
+  it('reads the error a broken session quotes, and blames a crash on no test line', () => {
+    expect(category({ message: "PendingRollbackError: This Session's transaction has been rolled back due to a previous exception during flush. Original exception was: (IntegrityError) null value in column \"status\" violates not-null constraint" })).toBe('product_defect');
+    const dump = 'Current thread 0x1 (most recent call first):\n  File "/usr/lib/python3.11/unittest/mock.py", line 3 in __init__\n  File "/app/tests/test_window.py", line 9 in test_window';
+    expect(category({ message: 'Fatal Python error: Segmentation fault', trace: dump })).toBe('unknown');
+  });
+
   it('bounds its work on enormous input', () => {
     const started = performance.now();
     classifyFailure({ id: 'x', message: 'x'.repeat(64 * 1024), trace: 'at a.b(C.java:1)\n'.repeat(16_000), output: 'ERROR '.repeat(40_000) });

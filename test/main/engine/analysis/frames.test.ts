@@ -32,6 +32,28 @@ describe('parseFrames', () => {
   });
 });
 
+describe('parseFrames on CI logs and crash dumps', () => {
+  it('reads frames behind the times and tags CI logs put before each line', () => {
+    const trace = [
+      '14:34:09 github.com/acme/shop/beater.setupServer(0xc0004ab400, 0x0)',
+      '14:34:09 \t/go/src/github.com/acme/shop/beater/server_test.go:518 +0x25d',
+      '[2021-07-13T09:50:41.550Z] retry_with_opt.go:92',
+      '[junit]     at com.acme.ReportTest.totals(ReportTest.java:38)',
+    ].join('\n');
+    expect(parseFrames(trace).map((frame) => [frame.location, frame.functionName, frame.kind])).toEqual([
+      ['/go/src/github.com/acme/shop/beater/server_test.go', 'setupServer', 'test'],
+      ['retry_with_opt.go', '', 'product'],
+      ['com.acme.ReportTest', 'totals', 'test'],
+    ]);
+  });
+
+  it("reads Vitest's frames and faulthandler's innermost-first dumps", () => {
+    expect(parseFrames('  ❯ cleanupAll src/shared/reusable-tests.ts:104:49').map((frame) => [frame.location, frame.functionName, frame.kind])).toEqual([['src/shared/reusable-tests.ts', 'cleanupAll', 'test']]);
+    const dump = ['Current thread 0x00007f87 (most recent call first):', '  File "/app/shop/native.py", line 3 in call', '  File "/app/tests/test_native.py", line 9 in test_call'].join('\n');
+    expect(summariseFrames(dump).innermostOwn).toEqual({ location: '/app/shop/native.py', functionName: 'call', kind: 'product' });
+  });
+});
+
 describe('summariseFrames', () => {
   const python = ['Traceback (most recent call last):', '  File "tests/test_api.py", line 5, in test_get', '  File "/venv/lib/python3.12/site-packages/requests/api.py", line 73, in get', '  File "app/client.py", line 9, in fetch', 'ConnectionError: refused'].join('\n');
 

@@ -3,6 +3,13 @@
 // run analysis links each cascade to the group that caused it.
 import type { Rule } from './rule.js';
 
+/** A value that is not there: read through None, null, undefined or nil. */
+const NULL_DEREFERENCE =
+  /'NoneType' object has no attribute[^\n]*|Cannot read propert(?:y|ies) of (?:undefined|null)[^\n]*|(?:undefined|null) is not an object[^\n]*|nil pointer dereference[^\n]*|NullPointerException[^\n]*|NullReferenceException[^\n]*|Object reference not set to an instance[^\n]*/;
+
+/** Read through an attribute of the test object that setup fills: self.driver.get(...), self.client.post(...). */
+const SETUP_OBJECT = /\b(?:self|cls)\.(?:driver|browser|webdriver|session|client|conn|connection|db|page|context|server|channel|app)\.\w+/;
+
 export const CASCADE_RULES: readonly Rule[] = [
   {
     id: 'cascade.earlier-failure',
@@ -40,5 +47,55 @@ export const CASCADE_RULES: readonly Rule[] = [
       output: /Unhandled(?:PromiseRejection| promise rejection| rejection)[^\n]*|^[^\n]*\b(?:ERROR|FATAL)\b[^\n]*|^[^\n]*\b\w+(?:Error|Exception): [^\n]+/m,
     },
     evidence: 'the test timed out after its output logged an earlier error: {match}',
+  },
+  {
+    // In a hook, a missing value is what an earlier setup step failed to make (a server, a
+    // driver, a client), not a slip of the test's own code; raised in the product, it stays a defect.
+    id: 'cascade.null-in-hook',
+    category: 'cascade',
+    weight: 0.7,
+    match: { head: NULL_DEREFERENCE },
+    facts: { inHook: true, inProduct: false },
+    evidence: 'a setup or teardown hook reads a value an earlier step never made: {match}',
+  },
+  {
+    id: 'cascade.null-in-hook-not-test-code',
+    category: 'test_defect',
+    weight: -0.5,
+    match: { head: NULL_DEREFERENCE },
+    facts: { inHook: true, inProduct: false },
+    evidence: 'the missing value comes from a failed setup step, not from the test code that reads it',
+  },
+  {
+    // A driver, session or client is made by setup and kept on the test object; None there
+    // means setup could not make it (the browser or server never started).
+    id: 'cascade.setup-object-missing',
+    category: 'cascade',
+    weight: 0.65,
+    match: { head: /'NoneType' object has no attribute[^\n]*/, trace: SETUP_OBJECT },
+    evidence: 'an object setup should have made is None: {match}',
+  },
+  {
+    id: 'cascade.setup-object-missing-not-test-code',
+    category: 'test_defect',
+    weight: -0.5,
+    match: { head: /'NoneType' object has no attribute/, trace: SETUP_OBJECT },
+    evidence: 'the None comes from a setup step that failed, not from the test code that reads it',
+  },
+  {
+    // The JVM reports a class whose static initialiser threw once (ExceptionInInitializerError);
+    // every later use of the class fails with this line.
+    id: 'cascade.class-initialisation-failed-earlier',
+    category: 'cascade',
+    weight: 0.7,
+    match: { head: /Could not initialize class[^\n]*/ },
+    evidence: "the class's initialiser failed in an earlier test; this is its echo: {match}",
+  },
+  {
+    id: 'cascade.browser-session-gone',
+    category: 'cascade',
+    weight: 0.6,
+    match: { head: /invalid session id[^\n]*|InvalidSessionId\w*[^\n]*|NoSuchSessionError[^\n]*|Session ID is null[^\n]*|session deleted because of page crash[^\n]*/i },
+    evidence: 'the browser session was closed by an earlier failure or crash: {match}',
   },
 ];

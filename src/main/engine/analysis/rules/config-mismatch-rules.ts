@@ -16,6 +16,10 @@ export const BUILD_OUTPUT = /Cannot find module '?[^'\n]*\/(?:dist|build|out|lib
 /** A host name nobody filled in. */
 export const PLACEHOLDER_HOST = /host='?(?:placeholder[\w-]*|changeme|your[\w-]*|<[^>]+>|\$\{?\w+\}?)'?[^\n]*|https?:\/\/(?:placeholder[\w-]*|changeme|your[\w-]+|<[^>]+>|\$\{?\w+\}?)[^\n]*/i;
 
+/** pytest-mock, pytest-benchmark, pytest-asyncio, pytest-httpx, requests-mock, pytest-freezegun, syrupy, pytest-django, pytest-qt, pytest-aiohttp... */
+const PLUGIN_FIXTURE_MISSING =
+  /fixture '(?:mocker|class_mocker|module_mocker|session_mocker|benchmark|event_loop|httpx_mock|requests_mock|freezer|snapshot|aiohttp_client|aiohttp_server|qtbot|respx_mock|httpserver|faker|datadir|shared_datadir|live_server|rf|admin_client|django_user_model|db|transactional_db|celery_app|celery_worker|xprocess|mock_open)' not found[^\n]*/;
+
 export const CONFIG_MISMATCH_RULES: readonly Rule[] = [
   {
     id: 'config.missing-env-var',
@@ -96,7 +100,7 @@ export const CONFIG_MISMATCH_RULES: readonly Rule[] = [
     id: 'config.time-zone',
     category: 'config_mismatch',
     weight: 0.5,
-    match: { head: /time ?zone[^\n]*|\bTZ\b[^\n]*|tzdata[^\n]*|UTC offset[^\n]*|daylight sav[^\n]*|UnknownTimeZoneError[^\n]*|ZoneInfoNotFoundError[^\n]*|\blocale\b[^\n]*|LC_ALL[^\n]*|UnicodeEncodeError: 'ascii'[^\n]*|UnicodeDecodeError: 'ascii'[^\n]*|'charmap' codec[^\n]*/i },
+    match: { head: /time ?zone[^\n]*|\bTZ\b[^\n]*|tzdata[^\n]*|UTC offset[^\n]*|daylight sav[^\n]*|UnknownTimeZoneError[^\n]*|ZoneInfoNotFoundError[^\n]*|\blocale\b[^\n]*|LC_ALL[^\n]*|UnicodeEncodeError: 'ascii'[^\n]*|UnicodeDecodeError: 'ascii'[^\n]*|'charmap' codec can't encode[^\n]*/i },
     evidence: 'the result depends on the time zone, locale or encoding of the machine: {match}',
   },
   {
@@ -198,6 +202,58 @@ export const CONFIG_MISMATCH_RULES: readonly Rule[] = [
     category: 'config_mismatch',
     weight: 0.4,
     match: { head: /\b404\b[^\n]*Not Found[^\n]*|Not Found[^\n]*\b404\b[^\n]*|No route matches[^\n]*|Cannot (?:GET|POST|PUT|DELETE) \/[^\n]*/i },
+    // A package registry's 404 is the registry missing a version (see external.remote-not-found).
+    unless: /\bE404\b|npm ERR!/,
     evidence: 'the test calls a URL or base path the server does not serve: {match}',
+  },
+  {
+    // A page where the code expected JSON: the request went to the web app or an error page, not
+    // the API (a wrong base URL, a proxy or dev server in between).
+    id: 'config.html-instead-of-json',
+    category: 'config_mismatch',
+    weight: 0.55,
+    match: { head: /Unexpected token '?<'?,? ?"?<!DOCTYPE[^\n]*|"<!DOCTYPE "?[^\n]{0,20}is not valid JSON[^\n]*|Unexpected token < in JSON at position 0[^\n]*|<!DOCTYPE[^\n]{0,40}is not valid JSON[^\n]*/i },
+    evidence: 'the code parsed an HTML page as JSON: the request went to the wrong URL or base path ({match})',
+  },
+  {
+    id: 'config.decimal-separator',
+    category: 'config_mismatch',
+    weight: 0.7,
+    match: { head: /\d[.,]\d/ },
+    facts: { decimalSeparatorOnly: true },
+    evidence: "expected and actual are one number written with another decimal separator: the machine's locale differs",
+  },
+  {
+    // Fixtures that only a pytest plugin provides: "not found" means the plugin is not installed here.
+    id: 'config.plugin-fixture-missing',
+    category: 'config_mismatch',
+    weight: 0.85,
+    match: { head: PLUGIN_FIXTURE_MISSING },
+    evidence: 'the test uses a fixture of a pytest plugin that is not installed: {match}',
+  },
+  {
+    id: 'config.plugin-fixture-missing-not-test',
+    category: 'test_defect',
+    weight: -0.5,
+    match: { head: PLUGIN_FIXTURE_MISSING },
+    evidence: 'the fixture exists in a plugin; the test asks for it rightly',
+  },
+  {
+    // The app under test answers 429 on this machine: its own rate limiter is set for production
+    // traffic, not for a test suite's burst of requests.
+    id: 'config.own-rate-limiter',
+    category: 'config_mismatch',
+    weight: 0.6,
+    match: { head: /\b429\b[^\n]*|Too Many Requests[^\n]*/i },
+    facts: { loopback: true, remote: false },
+    evidence: 'the local app under test rate-limits the tests: {match}',
+  },
+  {
+    id: 'config.own-rate-limiter-not-external',
+    category: 'external_blocker',
+    weight: -0.7,
+    match: { head: /\b429\b|Too Many Requests/i },
+    facts: { loopback: true, remote: false },
+    evidence: 'the server that answered 429 is the local one under test, not another service',
   },
 ];

@@ -87,7 +87,7 @@ export const EXTERNAL_BLOCKER_RULES: readonly Rule[] = [
     category: 'external_blocker',
     weight: 0.6,
     match: {
-      head: /(?:token|credentials?|session|certificate|signature|password|key|license|subscription)s? (?:has |have |is |are )?(?:expired|revoked)[^\n]*|ExpiredToken[^\n]*|TokenExpired[^\n]*|expired (?:token|credentials|certificate|session)[^\n]*|certificate has expired[^\n]*|CERT_HAS_EXPIRED[^\n]*|Bad credentials[^\n]*|invalid_grant[^\n]*|SignatureDoesNotMatch[^\n]*|InvalidAccessKeyId[^\n]*|UnrecognizedClientException[^\n]*|AuthFailure[^\n]*|\b401\b[^\n]*Unauthorized[^\n]*|Unauthorized[^\n]*\b401\b[^\n]*|\b403\b[^\n]*Forbidden[^\n]*/i,
+      head: /(?:token|credentials?|session|certificate|signature|password|key|license|subscription)s? (?:has |have |is |are )?(?:expired|revoked)[^\n]*|ExpiredToken[^\n]*|TokenExpired[^\n]*|expired (?:token|credentials|certificate|session)[^\n]*|certificate has expired[^\n]*|CERT_HAS_EXPIRED[^\n]*|\bCertExpired\b[^\n]*|Bad credentials[^\n]*|invalid_grant[^\n]*|SignatureDoesNotMatch[^\n]*|InvalidAccessKeyId[^\n]*|UnrecognizedClientException[^\n]*|AuthFailure[^\n]*|\b401\b[^\n]*Unauthorized[^\n]*|Unauthorized[^\n]*\b401\b[^\n]*|\b403\b[^\n]*Forbidden[^\n]*/i,
     },
     facts: { testClient: false },
     evidence: 'credentials for another service are expired or refused: {match}',
@@ -118,7 +118,7 @@ export const EXTERNAL_BLOCKER_RULES: readonly Rule[] = [
     id: 'external.said-in-output',
     category: 'external_blocker',
     weight: 0.55,
-    match: { output: /rate limit[^\n]*|Too Many Requests[^\n]*|\b(?:502|503|504) (?:Bad Gateway|Service Unavailable|Gateway Time-?out)[^\n]*|ECONNREFUSED[^\n]*|Connection refused[^\n]*|Temporary failure in name resolution[^\n]*|getaddrinfo ENOTFOUND[^\n]*|Could not resolve host[^\n]*|certificate has expired[^\n]*/i },
+    match: { output: /rate limit[^\n]*|Too Many Requests[^\n]*|\b(?:502|503|504) (?:Bad Gateway|Service Unavailable|Gateway Time-?out)[^\n]*|ECONNREFUSED[^\n]*|Connection refused[^\n]*|Temporary failure in name resolution[^\n]*|getaddrinfo ENOTFOUND[^\n]*|Could not resolve host[^\n]*|certificate has expired[^\n]*|Cannot connect to the Docker daemon[^\n]*|Is the docker daemon running[^\n]*/i },
     facts: { assertion: true },
     evidence: 'the captured output shows another service failing: {match}',
   },
@@ -129,5 +129,15 @@ export const EXTERNAL_BLOCKER_RULES: readonly Rule[] = [
     match: { head: /:\/\/|host='/ },
     facts: { remote: true, networkFrames: true, testClient: false },
     evidence: 'failed inside the network stack while calling a remote host',
+  },
+  {
+    // A registry or other remote host that no longer serves what the build asks for (an unpublished
+    // package version, a moved file): nothing in the project's code or configuration.
+    id: 'external.remote-not-found',
+    category: 'external_blocker',
+    weight: 0.5,
+    match: { head: /\bE404\b[^\n]*|\b404\b[^\n]{0,20}(?:GET|HEAD) https?:[^\n]*/i },
+    facts: { remote: true, testClient: false },
+    evidence: 'a remote host does not serve what the run fetches: {match}',
   },
 ];

@@ -44,7 +44,8 @@ export const FLAKY_RULES: readonly Rule[] = [
   {
     id: 'flaky.concurrency-test-assertion',
     category: 'flaky',
-    weight: 0.5,
+    weight: 0.55,
+    // As strong as a plain assertion's evidence for the product, and a little more: the test says what it exercises.
     match: { name: /race|concurren|parallel|thread|timing|eventual/i },
     evidence: 'a failure in a test of concurrent or timed behaviour: likely nondeterministic',
   },
@@ -62,5 +63,50 @@ export const FLAKY_RULES: readonly Rule[] = [
     weight: 0.35,
     match: { head: /(?:elapsed|took|duration)[^\n]{0,40}\d+(?:\.\d+)? ?(?:ms|s)\b[^\n]{0,40}(?:expected|less than|<|at most)[^\n]*|expected [^\n]{0,40}(?:less than|<|at most|within) \d+(?:\.\d+)? ?(?:ms|s)\b[^\n]*/i },
     evidence: 'the assertion depends on how fast this machine was: {match}',
+  },
+  {
+    // How many GC cycles, goroutines or threads ran is the runtime's choice, not the code's.
+    id: 'flaky.runtime-decided-count',
+    category: 'flaky',
+    weight: 0.6,
+    match: { head: /garbage[- ]collect\w*[^\n]*|\bGC (?:runs?|cycles?|count)\b[^\n]*|\b(?:number of )?(?:goroutines|threads)\b[^\n]{0,40}(?:want|got|expected|but)[^\n]*|NumGoroutine[^\n]*/i },
+    facts: { assertion: true },
+    unless: /leak/i,
+    evidence: 'the assertion counts what the runtime schedules (GC cycles, goroutines, threads), which varies between runs: {match}',
+  },
+  {
+    id: 'flaky.runtime-decided-count-not-product',
+    category: 'product_defect',
+    weight: -0.4,
+    match: { head: /garbage[- ]collect\w*|\bGC (?:runs?|cycles?|count)\b|\b(?:number of )?(?:goroutines|threads)\b[^\n]{0,40}(?:want|got|expected|but)|NumGoroutine/i },
+    facts: { assertion: true },
+    unless: /leak/i,
+    evidence: 'the counted value is decided by the runtime, not computed by the product',
+  },
+  {
+    // A port the OS handed out at random (listen(0) or a random pick) taken by another test running
+    // at the same time: a collision of chance, not a server left running (those hold fixed ports).
+    id: 'flaky.random-port-collision',
+    category: 'flaky',
+    weight: 0.7,
+    match: { head: /EADDRINUSE[^\n]*|address already in use[^\n]*/i },
+    facts: { ephemeralLoopbackPort: true },
+    evidence: 'a random high port was already taken by a test running at the same time: {match}',
+  },
+  {
+    id: 'flaky.random-port-collision-not-leak',
+    category: 'isolation_leak',
+    weight: -0.7,
+    match: { head: /EADDRINUSE|address already in use/i },
+    facts: { ephemeralLoopbackPort: true },
+    evidence: 'the port in use is a random one, not a fixed port an earlier test kept',
+  },
+  {
+    id: 'flaky.unordered-collection',
+    category: 'flaky',
+    weight: 0.6,
+    match: { head: /\[[^\n]*/ },
+    facts: { assertion: true, reorderedItems: true },
+    evidence: 'expected and actual hold the same items in another order: the order of a set, dict or listing is not fixed',
   },
 ];

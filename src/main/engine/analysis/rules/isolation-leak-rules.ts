@@ -1,9 +1,7 @@
 // State that leaks between tests or runs: rows left in a shared database, module globals,
 // ports still bound, sessions left in a failed transaction, DOM not cleaned up.
+import { ORIGINAL_ERROR_QUOTED, UNIQUE_VIOLATION } from './constraint-patterns.js';
 import type { Rule } from './rule.js';
-
-const UNIQUE_VIOLATION =
-  /UNIQUE constraint failed[^\n]*|duplicate key value violates unique constraint[^\n]*|Duplicate entry [^\n]* for key[^\n]*|E11000 duplicate key[^\n]*|ORA-00001[^\n]*|Violation of (?:PRIMARY|UNIQUE) KEY constraint[^\n]*|UniqueViolation[^\n]*|SQLITE_CONSTRAINT_(?:UNIQUE|PRIMARYKEY)|PRIMARY KEY must be unique|columns? [^\n]{1,80} (?:is|are) not unique|Unique constraint failed on the[^\n]*|Cannot insert duplicate key[^\n]*|DuplicateKeyException[^\n]*|unique constraint \(?[\w.]+\)? violated/i;
 
 export const ISOLATION_LEAK_RULES: readonly Rule[] = [
   {
@@ -28,7 +26,8 @@ export const ISOLATION_LEAK_RULES: readonly Rule[] = [
     match: {
       head: /\balready (?:exists|in use|registered|been registered|defined|initiali[sz]ed|attached|associated|running|connected|declared|open)\b[^\n]*|AlreadyRegistered|Duplicated timeseries[^\n]*|duplicate metrics collector registration[^\n]*|multiple registrations for[^\n]*|flag redefined[^\n]*|There is already an? (?:object|open DataReader)[^\n]*|FileExistsError[^\n]*|\bEEXIST\b[^\n]*/i,
     },
-    unless: /already (?:exists|in use)[^\n]{0,40}(?:remote|upstream|server side)|email already (?:exists|registered|in use)[^\n]{0,20}(?:expected|returned)/i,
+    // Postgres's "DETAIL: Key (id)=(7) already exists." restates a unique violation: counted once, by the unique-violation rules.
+    unless: /already (?:exists|in use)[^\n]{0,40}(?:remote|upstream|server side)|email already (?:exists|registered|in use)[^\n]{0,20}(?:expected|returned)|Key \([^()\n]{1,200}\)=\([^\n]{0,500}\) already exists/i,
     evidence: 'state left behind by an earlier test: {match}',
   },
   {
@@ -45,7 +44,17 @@ export const ISOLATION_LEAK_RULES: readonly Rule[] = [
     match: {
       head: /PendingRollbackError[^\n]*|transaction has been rolled back due to a previous exception[^\n]*|current transaction is aborted, commands ignored[^\n]*|InFailedSqlTransaction[^\n]*|This transaction is inactive[^\n]*|TransactionManagementError[^\n]*|An error occurred in the current transaction[^\n]*/i,
     },
+    unless: ORIGINAL_ERROR_QUOTED,
     evidence: 'a shared session is left in a failed transaction by an earlier error: {match}',
+  },
+  {
+    // The quoted original error is the better evidence (a not-null violation is the product's
+    // write, a unique violation leftover rows): the broken session only adds a little.
+    id: 'leak.failed-transaction-original-quoted',
+    category: 'isolation_leak',
+    weight: 0.35,
+    match: { head: /Original exception was:[^\n]*/ },
+    evidence: 'a session is left in a failed transaction by an error quoted in the message: {match}',
   },
   {
     id: 'leak.dom-not-cleaned',

@@ -1,10 +1,14 @@
 // The code under test is wrong: an assertion on a computed value with no environmental
 // signal, a programming error raised inside the product, a 5xx from the product's own server.
 import { ENVIRONMENT_LOOKUP } from './config-mismatch-rules.js';
+import { NOT_NULL_VIOLATION } from './constraint-patterns.js';
 import type { Rule } from './rule.js';
 
 const PROGRAMMING_ERROR =
   /NullPointerException[^\n]*|Cannot invoke "[^\n]*" because [^\n]* is null[^\n]*|nil pointer dereference[^\n]*|index out of range[^\n]*|IndexOutOfBounds\w*[^\n]*|ArrayIndexOutOfBounds\w*[^\n]*|ZeroDivisionError[^\n]*|division by zero[^\n]*|ClassCastException[^\n]*|IllegalStateException[^\n]*|IllegalArgumentException[^\n]*|ArithmeticException[^\n]*|UnsupportedOperationException[^\n]*|NotImplementedError[^\n]*|NoMethodError[^\n]*|undefined method[^\n]*|RecursionError[^\n]*|maximum recursion depth[^\n]*|StackOverflowError[^\n]*|Maximum call stack size exceeded[^\n]*|segmentation fault[^\n]*|SIGSEGV[^\n]*|panic: runtime error[^\n]*|Cannot read propert(?:y|ies) of (?:undefined|null)[^\n]*|is not a function[^\n]*|is not iterable[^\n]*|is not defined[^\n]*|TypeError[^\n]*|AttributeError[^\n]*|KeyError[^\n]*|IndexError[^\n]*|ValueError[^\n]*|UnboundLocalError[^\n]*|NameError[^\n]*|InvalidOperationException[^\n]*|NullReferenceException[^\n]*|ArgumentException[^\n]*|DecodeError[^\n]*|JSONDecodeError[^\n]*|Unexpected token [^\n]* in JSON[^\n]*|ConcurrentModificationException[^\n]*/;
+
+/** The process died in native code: no exception of the language, so no line of its code to blame by itself. */
+export const NATIVE_CRASH = /Segmentation fault[^\n]*|Fatal Python error[^\n]*|\bSIGSEGV\b[^\n]*|\bSIGABRT\b[^\n]*|\bSIGBUS\b[^\n]*|core dumped[^\n]*|EXCEPTION_ACCESS_VIOLATION[^\n]*|fatal error: unexpected signal[^\n]*/;
 
 export const PRODUCT_DEFECT_RULES: readonly Rule[] = [
   {
@@ -80,5 +84,25 @@ export const PRODUCT_DEFECT_RULES: readonly Rule[] = [
     weight: 0.5,
     match: { head: /DID NOT RAISE[^\n]*|did not raise[^\n]*|Expected [\w.]+ to be thrown[^\n]*|Expected exception[^\n]*|Missing expected exception[^\n]*|expected (?:an )?error[^\n]{0,40}(?:but|got nil)[^\n]*/i },
     evidence: 'the code did not reject what it should: {match}',
+  },
+  {
+    // A crash whose innermost frame of the project's code is in the product: the product (or the
+    // runtime it is, or the native code it drives) crashed there.
+    id: 'product.crash-in-product',
+    category: 'product_defect',
+    weight: 0.5,
+    match: { head: NATIVE_CRASH },
+    facts: { inProduct: true },
+    evidence: 'the process crashed while running the product at {frame}: {match}',
+  },
+  {
+    // Outside fixtures the row without its required value was written by the product (see
+    // test.not-null-in-fixture for a factory that leaves the field out).
+    id: 'product.not-null-violation',
+    category: 'product_defect',
+    weight: 0.5,
+    match: { head: NOT_NULL_VIOLATION },
+    facts: { fixtureFrames: false },
+    evidence: 'the code saves a row without a value its schema requires: {match}',
   },
 ];

@@ -1,6 +1,7 @@
 // The test itself is broken: it cannot be collected or imported, asks for a fixture that does
 // not exist, builds objects with fields the model lacks, misuses mocks, or errs in its own code.
 import { BUILD_OUTPUT, ENVIRONMENT_LOOKUP } from './config-mismatch-rules.js';
+import { NOT_NULL_VIOLATION } from './constraint-patterns.js';
 import type { Rule } from './rule.js';
 
 export const TEST_DEFECT_RULES: readonly Rule[] = [
@@ -90,5 +91,33 @@ export const TEST_DEFECT_RULES: readonly Rule[] = [
     weight: 0.55,
     match: { head: /coroutine [^\n]{0,80}was never awaited[^\n]*|PytestUnhandledCoroutineWarning[^\n]*|a promise was created[^\n]*but was not returned[^\n]*|forgot to await[^\n]*/i },
     evidence: 'the test does not await what it starts: {match}',
+  },
+  {
+    // Windows reads text files as cp1252 ("charmap") unless told otherwise: the code that opened
+    // a UTF-8 file without encoding= is, short of a product frame, the test loading its data.
+    id: 'test.platform-default-encoding',
+    category: 'test_defect',
+    weight: 0.55,
+    match: { head: /'charmap' codec can't decode[^\n]*/ },
+    facts: { inProduct: false },
+    evidence: "the test reads a file with the platform's default encoding instead of naming it: {match}",
+  },
+  {
+    // A product's version moves on every release; a test that compares it to a literal is stale.
+    id: 'test.pinned-version',
+    category: 'test_defect',
+    weight: 0.6,
+    // The message must say it is a version: two such numbers elsewhere (a version library's own inputs) prove nothing.
+    match: { head: /version[^\n]*/i },
+    facts: { assertion: true, versionOnlyDiff: true },
+    evidence: 'expected and actual are two patch versions of one release: the test pins a version that moved',
+  },
+  {
+    id: 'test.not-null-in-fixture',
+    category: 'test_defect',
+    weight: 0.55,
+    match: { head: NOT_NULL_VIOLATION },
+    facts: { fixtureFrames: true },
+    evidence: 'a fixture or factory builds a row without a value the schema requires ({frame}): {match}',
   },
 ];

@@ -1,0 +1,16 @@
+// What a database says when a write breaks one of its constraints. Which category a violation
+// points to depends on where the row came from (a fixture's leftover, a test's duplicate, the
+// product's own write), so the same patterns are read by the rules of several categories.
+
+export const UNIQUE_VIOLATION =
+  /UNIQUE constraint failed[^\n]*|duplicate key value violates unique constraint[^\n]*|Duplicate entry [^\n]* for key[^\n]*|E11000 duplicate key[^\n]*|ORA-00001[^\n]*|Violation of (?:PRIMARY|UNIQUE) KEY constraint[^\n]*|UniqueViolation[^\n]*|SQLITE_CONSTRAINT_(?:UNIQUE|PRIMARYKEY)|PRIMARY KEY must be unique|columns? [^\n]{1,80} (?:is|are) not unique|Unique constraint failed on the[^\n]*|Cannot insert duplicate key[^\n]*|DuplicateKeyException[^\n]*|unique constraint \(?[\w.]+\)? violated/i;
+
+/** A row written without a value its schema requires: the writer left a field out. */
+export const NOT_NULL_VIOLATION =
+  /null value in column [^\n]{0,80}violates not-null constraint[^\n]*|NOT NULL constraint failed[^\n]*|Column '[^'\n]+' cannot be null[^\n]*|cannot insert NULL into[^\n]*|ORA-01400[^\n]*|SQLITE_CONSTRAINT_NOTNULL[^\n]*/i;
+
+/**
+ * SQLAlchemy's failed-session error quotes the error that broke the session. When it is there,
+ * that error, not the broken session, says what happened.
+ */
+export const ORIGINAL_ERROR_QUOTED = /Original exception was:/;

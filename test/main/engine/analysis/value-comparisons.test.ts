@@ -1,0 +1,22 @@
+// What expected and actual values share, read from a failure's first lines.
+import { describe, expect, it } from 'vitest';
+import { decimalSeparatorOnly, reorderedItems, versionOnlyDiff } from '../../../../src/main/engine/analysis/value-comparisons.js';
+
+describe('value comparisons', () => {
+  it('finds one number written with two decimal separators', () => {
+    expect(decimalSeparatorOnly('Expected: "0.530135" but: was "0,530135"')).toBe(true);
+    expect(decimalSeparatorOnly('Expected: "0.530135" but: was "0.530136"')).toBe(false);
+  });
+
+  it('finds the same strings in another order, but not numbers', () => {
+    expect(reorderedItems("not equal: a = ['b', 'a'] b = ['a', 'b']")).toBe(true);
+    expect(reorderedItems("not equal: a = ['b', 'c'] b = ['a', 'b']")).toBe(false);
+    expect(reorderedItems('left: [40, 0, 0] right: [0, 0, 40]')).toBe(false);
+  });
+
+  it('finds two patch versions of one release', () => {
+    expect(versionOnlyDiff('<"1.0.0"> expected but was <"1.0.1">')).toBe(true);
+    expect(versionOnlyDiff('<"1.0.0"> expected but was <"2.0.0">')).toBe(false);
+    expect(versionOnlyDiff('connect to 127.0.0.1 and 127.0.0.2')).toBe(false);
+  });
+});
