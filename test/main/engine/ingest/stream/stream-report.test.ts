@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openEngine, type Engine } from '../../../../../src/main/engine/engine.js';
 import { readReport } from '../../../../../src/main/engine/ingest/read-report.js';
+import { parseWorkerAt } from '../../../../../src/main/engine/ingest/stream/parse-worker-factory.js';
 import type { IngestOutcome } from '../../../../../src/shared/types.js';
 import { generate } from '../../../../../bench/generate-junit.js';
 import { expectedEntries, fixturePath } from '../../../../support/fixtures.js';
@@ -138,5 +139,19 @@ describe('streaming ingest of a lone report', () => {
     const db = new Database(join(dir, 'vigil.db'), { readonly: true });
     expect(db.prepare('SELECT count(*) FROM results').pluck().get()).toBe(2_000);
     db.close();
+  });
+
+  it('reads the report whole when the worker cannot start', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'junit.xml');
+    generate(1_000, path, 5);
+    const engine = openEngine({ dbPath: join(dir, 'vigil.db'), parseWorker: parseWorkerAt(new URL('./no-such-worker.js', import.meta.url)), streamMinBytes: 0 });
+    try {
+      const outcome = await engine.ingestPaths({ paths: [path] });
+      expect(outcome.errors).toEqual([]);
+      expect(outcome.runs.map((run) => run.totals.tests)).toEqual([1_000]);
+    } finally {
+      engine.close();
+    }
   });
 });
