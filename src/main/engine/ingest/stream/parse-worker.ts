@@ -6,8 +6,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { RawRunInfo, RawTestResult, ResultSink } from '../../model/raw-result.js';
 import type { NormalisedTest } from '../../model/normalised-report.js';
 import { TestSettler } from '../../model/normalise-report.js';
-import { causeOfResult, type ResultCause } from '../../analysis/result-cause.js';
-import type { TestReportFormat } from '../../readers/report-reader.js';
 import { relativeToRoot } from '../assemble-runs.js';
 import { ReportError } from '../../readers/report-error.js';
 import { NotAReportError, detectReader, fileInput, mergeRunInfo, readHead, whyUnrecognised } from '../read-report.js';
@@ -26,19 +24,11 @@ function post(message: ParseMessage): void {
   Atomics.notify(posted, 0);
 }
 
-/** A failed or errored test's content cause; null for the others. */
-function causeOf(test: NormalisedTest, format: TestReportFormat): ResultCause | null {
-  if (!job.classify) return null;
-  return test.status === 'failed' || test.status === 'errored' ? causeOfResult({ ...test, status: test.status }, format) : null;
-}
-
 class StreamingSink implements ResultSink {
   readonly info: RawRunInfo = {};
   readonly warnings: string[] = [];
   private readonly settler = new TestSettler();
   private batch: NormalisedTest[] = [];
-
-  constructor(private readonly format: TestReportFormat) {}
 
   /** The test as the run stores it: paths inside the project relative to its root. */
   private settle(raw: RawTestResult): { test: NormalisedTest; retried: NormalisedTest | null } {
@@ -55,7 +45,7 @@ class StreamingSink implements ResultSink {
     if (retried) {
       // The test it retries may still be in this batch: it must be stored before it is replaced.
       this.flush();
-      post({ kind: 'retry', test, cause: causeOf(test, this.format), previous: { status: retried.status, durationMs: retried.durationMs } });
+      post({ kind: 'retry', test, previous: { status: retried.status, durationMs: retried.durationMs } });
       return;
     }
     this.batch.push(test);
@@ -68,12 +58,7 @@ class StreamingSink implements ResultSink {
 
   flush(): void {
     if (this.batch.length === 0) return;
-    const causes: ResultCause[] = [];
-    for (const test of this.batch) {
-      const cause = causeOf(test, this.format);
-      if (cause) causes.push(cause);
-    }
-    post({ kind: 'tests', tests: encodeTests(this.batch), causes });
+    post({ kind: 'tests', tests: encodeTests(this.batch) });
     this.batch = [];
   }
 }
@@ -83,7 +68,7 @@ async function parse(): Promise<void> {
   const reader = detectReader(head.text);
   if (!reader) throw new NotAReportError(await whyUnrecognised(job.path, head));
   const hash = createHash('sha256');
-  const sink = new StreamingSink(reader.format);
+  const sink = new StreamingSink();
   await reader.read(fileInput(job.path, hash), sink);
   sink.flush();
   post({ kind: 'end', format: reader.format, size: head.size, mtimeMs: head.mtimeMs, sha256: hash.digest('hex'), info: sink.info, warnings: sink.warnings });

@@ -4,28 +4,21 @@ import type { MessagePort } from 'node:worker_threads';
 import type { RawRunInfo } from '../../model/raw-result.js';
 import type { NormalisedTest } from '../../model/normalised-report.js';
 import type { TestReportFormat } from '../../readers/report-reader.js';
-import type { ResultCause } from '../../analysis/result-cause.js';
 
 export interface ParseJob {
   path: string;
   /** The project root: absolute test paths inside it are made relative (assemble-runs.ts). */
   root: string | null;
-  /** Classify failures (their causes are stored with the run); false when the store keeps none. */
-  classify: boolean;
   port: MessagePort;
   /** Int32 slot 0 counts messages posted, so the storing thread can sleep until the next one. */
   signal: SharedArrayBuffer;
 }
 
 export type ParseMessage =
-  /**
-   * Tests in report order, flattened by test-rows-codec.ts, and the content cause of each of
-   * them that failed, in the same order (classified here, off the storing thread; none when the
-   * job says not to classify).
-   */
-  | { kind: 'tests'; tests: unknown[]; causes: ResultCause[] }
+  /** Tests in report order, flattened by test-rows-codec.ts. */
+  | { kind: 'tests'; tests: unknown[] }
   /** A repeat of a failed test sent before: the test as it now stands, and what it was. */
-  | { kind: 'retry'; test: NormalisedTest; cause: ResultCause | null; previous: Pick<NormalisedTest, 'status' | 'durationMs'> }
+  | { kind: 'retry'; test: NormalisedTest; previous: Pick<NormalisedTest, 'status' | 'durationMs'> }
   | {
       kind: 'end';
       format: TestReportFormat;

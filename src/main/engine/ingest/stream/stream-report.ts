@@ -14,7 +14,7 @@ import type { ResultRows } from '../../store/result-rows.js';
 import type { RunWriter, StreamedRunEnd } from '../../store/run-writer.js';
 import type { RunQueries } from '../../store/run-queries.js';
 import { durationOfReport, startOfReport } from '../assemble-runs.js';
-import type { ResultCause } from '../../analysis/result-cause.js';
+import { causeOfResult, type ResultCause } from '../../analysis/result-cause.js';
 import { NotAReportError } from '../read-report.js';
 import type { ProjectResolver } from '../project-name.js';
 import { runId } from '../run-id.js';
@@ -54,7 +54,7 @@ export async function streamReport(
   const signal = new SharedArrayBuffer(4);
   const { port1, port2 } = new MessageChannel();
   const guess = projects.forReport(path);
-  const worker = deps.startWorker({ path, root: guess.root, classify: deps.writer.storesCauses, port: port2, signal });
+  const worker = deps.startWorker({ path, root: guess.root, port: port2, signal });
   try {
     const [sha256] = await Promise.all([hashFile(path), started(worker)]);
     const storedIn = deps.queries.runIdForSha(sha256);
@@ -70,7 +70,7 @@ export async function streamReport(
     };
     let warnings: string[] = [];
     deps.writer.writeStreamed(start, (rows) => {
-      const received = receiveRun(port1, new Int32Array(signal), rows, path, deps.writer.storesCauses);
+      const received = receiveRun(port1, new Int32Array(signal), rows, path, format, deps.writer.storesCauses);
       if (received.sha256 !== sha256) throw new FallBack('the file changed while it was read');
       warnings = received.warnings;
       return received.end;
@@ -107,15 +107,22 @@ interface ReceivedRun {
 
 /**
  * Stores the worker's messages as they come, synchronously (the caller's transaction cannot span
- * an await): sleeps on the shared counter while the worker is still parsing.
+ * an await). Failures are classified here, whenever the worker has nothing new yet, so the
+ * classification fills the waits on the worker instead of adding to either thread; what is left
+ * when the worker ends is classified then.
  */
-function receiveRun(port: MessagePort, posted: Int32Array, rows: ResultRows, path: string, classified: boolean): ReceivedRun {
+function receiveRun(port: MessagePort, posted: Int32Array, rows: ResultRows, path: string, format: TestReportFormat, classify: boolean): ReceivedRun {
   const totals: Totals = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
+  /** Failing tests by id, in stored order, with their cause once classified. */
   const failures = new Map<string, { test: NormalisedTest; cause: ResultCause | null }>();
-  const causeAt = (causes: readonly (ResultCause | null)[], index: number): ResultCause | null => {
-    const cause = causes[index] ?? null;
-    if (classified && !cause) throw new Error('the parse worker sent a failure without its cause');
-    return cause;
+  const unclassified: NormalisedTest[] = [];
+  const classifyOne = (): boolean => {
+    const test = unclassified.pop();
+    if (!test) return false;
+    const failure = failures.get(test.id);
+    // A test retried since it was queued has its newer outcome queued too.
+    if (failure && failure.test === test) failure.cause = causeOfResult({ ...test, status: test.status as 'failed' | 'errored' }, format);
+    return true;
   };
   let durationSum = 0;
   const count = (test: NormalisedTest, sign: 1 | -1): void => {
@@ -123,19 +130,21 @@ function receiveRun(port: MessagePort, posted: Int32Array, rows: ResultRows, pat
     totals[test.status] += sign;
     durationSum += sign * (test.durationMs ?? 0);
   };
-  const isFailure = (test: NormalisedTest): boolean => test.status === 'failed' || test.status === 'errored';
+  const noteFailure = (test: NormalisedTest): void => {
+    if (test.status !== 'failed' && test.status !== 'errored') return;
+    failures.set(test.id, { test, cause: null });
+    if (classify) unclassified.push(test);
+  };
   for (;;) {
-    const message = nextMessage(port, posted);
+    const message = nextMessage(port, posted, classifyOne);
     switch (message.kind) {
-      case 'tests': {
-        let failed = 0;
+      case 'tests':
         for (const test of decodeTests(message.tests)) {
           rows.add(test);
           count(test, 1);
-          if (isFailure(test)) failures.set(test.id, { test, cause: causeAt(message.causes, failed++) });
+          noteFailure(test);
         }
         break;
-      }
       case 'retry': {
         const test = message.test;
         rows.replace(test);
@@ -143,12 +152,13 @@ function receiveRun(port: MessagePort, posted: Int32Array, rows: ResultRows, pat
         count(test, 1);
         // Deleted first: a retried test moves to its final attempt's place, as in the stored order.
         failures.delete(test.id);
-        if (isFailure(test)) failures.set(test.id, { test, cause: causeAt([message.cause], 0) });
+        noteFailure(test);
         break;
       }
       case 'error':
         throw message.notAReport ? new NotAReportError(message.message) : new ReportError(message.message);
       case 'end':
+        while (classifyOne());
         return {
           sha256: message.sha256,
           warnings: message.warnings,
@@ -168,13 +178,15 @@ function receiveRun(port: MessagePort, posted: Int32Array, rows: ResultRows, pat
   }
 }
 
-function nextMessage(port: MessagePort, posted: Int32Array): ParseMessage {
+/** The worker's next message; while there is none, `spare` work is done, then the thread sleeps. */
+function nextMessage(port: MessagePort, posted: Int32Array, spare: () => boolean): ParseMessage {
   for (;;) {
     // Read the count before looking: a message posted after the look changes it, so the wait
     // below returns at once instead of sleeping past it.
     const seen = Atomics.load(posted, 0);
     const received = receiveMessageOnPort(port);
     if (received) return received.message as ParseMessage;
+    if (spare()) continue;
     if (Atomics.wait(posted, 0, seen, SILENCE_LIMIT_MS) === 'timed-out') {
       throw new FallBack(`the parse worker sent nothing for ${SILENCE_LIMIT_MS / 1000} s`);
     }
