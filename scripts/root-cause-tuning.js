@@ -6,23 +6,10 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { loadLabelled, isHoldout, scores } = await import('../test/support/root-cause-accuracy.ts');
-const { classifyFailure } = await import('../src/main/engine/analysis/classify.ts');
+const { loadLabelled, isHoldout, predict, scores } = await import('../test/support/root-cause-accuracy.ts');
 
 const showAll = process.argv.includes('--all');
-const rows = loadLabelled().filter((row) => !isHoldout(row.id));
-const predictions = rows.map((row) => {
-  const result = classifyFailure({
-    id: row.id,
-    message: row.message,
-    trace: row.trace ?? null,
-    output: row.output ?? null,
-    name: row.name ?? null,
-    file: row.file ?? null,
-    framework: row.framework ?? null,
-  });
-  return { row, predicted: result.category, confidence: result.confidence, evidence: result.evidence ?? [] };
-});
+const predictions = predict(loadLabelled().filter((row) => !isHoldout(row.id)));
 const result = scores(predictions);
 for (const s of result.byCategory) {
   console.log(`${s.category.padEnd(17)} ${String(s.correct).padStart(3)}/${String(s.total).padEnd(3)} ${s.total ? ((100 * s.correct) / s.total).toFixed(1) : '-'}%`);
@@ -33,5 +20,5 @@ for (const p of predictions) {
   if (hit && !showAll) continue;
   console.log(`${hit ? 'ok  ' : 'MISS'} ${p.row.id}: label ${p.row.label}, predicted ${p.predicted} (${p.confidence.toFixed(2)})`);
   console.log(`     ${p.row.message.replace(/\s+/g, ' ').slice(0, 200)}`);
-  for (const e of p.evidence.slice(0, 3)) console.log(`     - ${typeof e === 'string' ? e : JSON.stringify(e)}`);
+  for (const e of p.evidence.slice(0, 3)) console.log(`     - ${e}`);
 }

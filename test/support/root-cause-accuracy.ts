@@ -43,6 +43,7 @@ export interface Prediction {
   row: LabelledFailure;
   predicted: RootCauseCategory;
   confidence: number;
+  evidence: readonly string[];
 }
 
 export function predict(rows: readonly LabelledFailure[]): Prediction[] {
@@ -56,7 +57,7 @@ export function predict(rows: readonly LabelledFailure[]): Prediction[] {
       file: row.file ?? null,
       framework: row.framework ?? null,
     });
-    return { row, predicted: result.category, confidence: result.confidence };
+    return { row, predicted: result.category, confidence: result.confidence, evidence: result.evidence };
   });
 }
 

@@ -17,7 +17,7 @@ import { durationOfReport, startOfReport } from '../assemble-runs.js';
 import { causeOfResult, type ResultCause } from '../../analysis/result-cause.js';
 import { NotAReportError } from '../read-report.js';
 import type { ProjectResolver } from '../project-name.js';
-import { runId } from '../run-id.js';
+import { runIdOfContents } from '../run-id.js';
 import { hashFile } from './hash-file.js';
 import { decodeTests } from './test-rows-codec.js';
 import type { ParseWorkerFactory } from './parse-worker-factory.js';
@@ -59,7 +59,7 @@ export async function streamReport(
     const [sha256] = await Promise.all([hashFile(path), started(worker)]);
     const storedIn = deps.queries.runIdForSha(sha256);
     if (storedIn) return { kind: 'duplicate', runId: storedIn };
-    const id = runId([{ path, size: 0, mtimeMs: 0, sha256, format, kind: 'tests' }]);
+    const id = runIdOfContents([sha256]);
     const start = {
       id,
       project: projectName ?? guess.name,
