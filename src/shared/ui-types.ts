@@ -52,6 +52,8 @@ export interface RetentionResult {
   project: string;
   /** Runs deleted, oldest first. */
   deleted: string[];
+  /** Tests no remaining run has a result for, deleted with those runs. */
+  testsDeleted: number;
   /** Runs started before this moment were deleted. */
   cutoff: string;
 }

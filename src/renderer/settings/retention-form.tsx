@@ -18,7 +18,7 @@ export function RetentionForm({ project, runs }: { project: string; runs: readon
     setConfirming(false);
     try {
       const result = await engine.deleteRunsOlderThan({ project, days });
-      setNote(`${plural(result.deleted.length, 'run')} deleted`);
+      setNote(`${plural(result.deleted.length, 'run')} deleted${result.testsDeleted > 0 ? `, with ${plural(result.testsDeleted, 'test')} no other run has` : ''}`);
       refresh();
     } catch (caught) {
       setNote((caught as Error).message);
