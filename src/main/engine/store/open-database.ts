@@ -3,6 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StoreError, migrate } from './migrate.js';
 
+const PAGE_SIZE = 16_384;
+
 export interface OpenDatabaseOptions {
   /** An Electron-ABI build of better-sqlite3 when running inside Electron. */
   nativeBinding?: string;
@@ -17,6 +19,10 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
     throw new StoreError(`${path}: cannot open database (${(error as Error).message})`);
   }
   try {
+    // 16 KiB pages for a new store (an existing one keeps its size: changing it needs a VACUUM).
+    // A 100,000-test ingest writes ~60 MB; larger pages mean fewer B-tree splits and page
+    // headers, and a quicker checkpoint, ~10% of its store time. Must precede the first write.
+    db.pragma(`page_size = ${PAGE_SIZE}`);
     db.pragma('journal_mode = WAL');
     // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose the
     // last transactions, never corrupt the file.

@@ -21,6 +21,7 @@ describe('migrations', () => {
     const db = openDatabase(path);
     expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('page_size', { simple: true })).toBe(16_384);
     expect(tables(db)).toEqual(expect.arrayContaining(['projects', 'result_attempts', 'results', 'run_properties', 'runs', 'source_files', 'tests', 'watched_folders']));
     db.close();
   });
@@ -33,6 +34,19 @@ describe('migrations', () => {
     const again = openDatabase(path);
     expect(again.prepare('SELECT name FROM projects').pluck().all()).toEqual(['atom']);
     again.close();
+  });
+
+  it('keep the page size of a store made with another one, and read and write it as before', () => {
+    const path = join(tempDir(), 'small-pages.db');
+    const raw = new Database(path);
+    raw.pragma('page_size = 4096');
+    raw.pragma('journal_mode = WAL');
+    raw.close();
+    const db = openDatabase(path);
+    expect(db.pragma('page_size', { simple: true })).toBe(4096);
+    db.prepare(`INSERT INTO projects (name) VALUES ('atom')`).run();
+    expect(db.prepare('SELECT name FROM projects').pluck().all()).toEqual(['atom']);
+    db.close();
   });
 
   it('refuse a database newer than the code, with a message naming it', () => {
