@@ -149,8 +149,15 @@ export interface AddWatchFolderResult {
  * `vigil watch`): a run stored, a file that could not be ingested, a watched folder's status.
  * `folder` is the watched folder the file was found in, null when it came from a direct call.
  */
+/**
+ * A run as an event announces it (CLI.md, `vigil watch`): `replaces` names the stored runs it
+ * replaced (reports that landed later joined them; the ids are content-derived, so they change),
+ * `warnings` what its new files were warned about (e.g. a stream stored while incomplete).
+ */
+export type AnnouncedRun = RunSummary & { replaces?: string[]; warnings?: IngestWarning[] };
+
 export type EngineEvent =
-  | { type: 'didIngestRun'; run: RunSummary; folder: string | null }
+  | { type: 'didIngestRun'; run: AnnouncedRun; folder: string | null }
   | { type: 'didFailFile'; path: string; error: string; folder: string | null }
   | { type: 'didChangeFolderStatus'; folder: WatchedFolder };
 

@@ -8,7 +8,10 @@ import { runLine } from './format-run.js';
 export function printEvent(io: CliIo, event: EngineEvent, json: boolean): void {
   switch (event.type) {
     case 'didIngestRun':
-      io.stdout.write(json ? `${JSON.stringify(event.run)}\n` : `stored    ${runLine(event.run)}\n`);
+      if (json) io.stdout.write(`${JSON.stringify(event.run)}\n`);
+      else if (event.run.replaces?.length) io.stdout.write(`replaced  ${event.run.replaces.join(', ')} by ${runLine(event.run)}\n`);
+      else io.stdout.write(`stored    ${runLine(event.run)}\n`);
+      for (const { path, warning } of json ? [] : (event.run.warnings ?? [])) io.stderr.write(`vigil watch: ${path}: ${warning}\n`);
       return;
     case 'didFailFile':
       if (json) io.stdout.write(`${JSON.stringify({ path: event.path, error: event.error })}\n`);

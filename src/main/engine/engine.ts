@@ -2,7 +2,7 @@
 // It implements EngineApi (src/shared/types.ts) over a store on disk.
 import type { Database } from 'better-sqlite3';
 import type { EngineApi, IngestOutcome, RunDetail, RunSummary, TestResultDetail } from '../../shared/types.js';
-import { ingestPaths } from './ingest/ingest-paths.js';
+import { ingestPaths, type IngestDeps } from './ingest/ingest-paths.js';
 import { builtParseWorker, type ParseWorkerFactory } from './ingest/stream/parse-worker-factory.js';
 import { openDatabase } from './store/open-database.js';
 import { RunQueries } from './store/run-queries.js';
@@ -11,6 +11,7 @@ import { SelectorError, selectRun } from './store/run-selector.js';
 import { RunWriter } from './store/run-writer.js';
 import { createReportService, type ReportService } from './report/report-service.js';
 import { createLiveEngine, type WatchingControls } from './watch/live-engine.js';
+import { joiningIngest } from './watch/watch-ingest.js';
 import type { WatchTiming } from './watch/watch-timing.js';
 import { rootCauseApi } from './analysis/root-cause-api.js';
 import { createRootCauseService } from './analysis/root-cause-service.js';
@@ -65,10 +66,12 @@ export function openEngine(options: EngineOptions): Engine {
     return summary;
   };
   const reports = createReportService(db);
+  const ingestDeps: IngestDeps = { queries, writer, startParseWorker, streamMinBytes: options.streamMinBytes };
   const live = createLiveEngine({
     db,
     dbPath: options.dbPath,
-    ingest: (paths, project) => ingestPaths({ queries, writer, startParseWorker, streamMinBytes: options.streamMinBytes }, paths, project),
+    ingest: (paths, project) => ingestPaths(ingestDeps, paths, project),
+    ingestJoining: joiningIngest(db, ingestDeps),
     timing: options.watchTiming,
     notFound: (message) => new NotFoundError(message),
   });

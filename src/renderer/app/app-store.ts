@@ -40,6 +40,8 @@ interface AppState {
   openCauses(project: string, runId: string | null): void;
   openCompare(project: string, pair: RunPair): void;
   openReport(project: string, pair: RunPair): void;
+  /** Runs were replaced by `by` (late reports joined them): a screen showing one shows `by` now. */
+  followReplaced(replaced: readonly string[], by: string): void;
 }
 
 export const useAppStore = create<AppState>()((set, get) => ({
@@ -81,5 +83,10 @@ export const useAppStore = create<AppState>()((set, get) => ({
   },
   openReport(project, pair) {
     set({ screen: 'report', project, pair });
+  },
+  followReplaced(replaced, by) {
+    const follow = (id: string | null): string | null => (id !== null && replaced.includes(id) ? by : id);
+    const { runId, pair } = get();
+    set({ runId: follow(runId), pair: { before: follow(pair.before), after: follow(pair.after) } });
   },
 }));

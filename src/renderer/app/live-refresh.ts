@@ -10,6 +10,7 @@ const GATHER_MS = 150;
 
 export function useLiveRefresh(): void {
   const refresh = useAppStore((s) => s.refresh);
+  const followReplaced = useAppStore((s) => s.followReplaced);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     let more = false;
@@ -22,6 +23,8 @@ export function useLiveRefresh(): void {
     };
     const unsubscribe = onEngineEvent((event) => {
       if (event.type !== 'didIngestRun') return;
+      // A run open on a screen may just have been replaced by a grown one: follow it there.
+      if (event.run.replaces?.length) followReplaced(event.run.replaces, event.run.id);
       if (timer !== null) {
         more = true;
         return;
@@ -33,5 +36,5 @@ export function useLiveRefresh(): void {
       unsubscribe();
       if (timer !== null) clearTimeout(timer);
     };
-  }, [refresh]);
+  }, [refresh, followReplaced]);
 }

@@ -17,6 +17,7 @@ import type { RawRunInfo } from '../model/raw-result.js';
 import { countTotals } from '../model/normalise-report.js';
 import { testId } from '../model/test-identity.js';
 import type { TestReportFormat } from '../readers/report-reader.js';
+import { mergeKeptTogether } from './keep-together.js';
 import { CombineContexts, coverageOnlyRun, coverageSources, withCoverage, type AssembledBatch, type StoredAttachment, type StoredRunSlots } from './coverage-runs.js';
 import type { ProjectResolver } from './project-name.js';
 import { runId } from './run-id.js';
@@ -62,7 +63,8 @@ export function assembleRuns(
 
 /**
  * The runs of one batch of files, and the coverage that belongs to runs stored before (a watcher
- * stores a run's tests first and sees its coverage land seconds later).
+ * stores a run's tests first and sees its coverage land seconds later). Each group of paths in
+ * `keepTogether` ends up in one run (a stored run assembled again: join-runs.ts).
  */
 export function assembleBatch(
   reports: readonly ParsedReport[],
@@ -70,6 +72,7 @@ export function assembleBatch(
   projectName?: string,
   coverage: readonly ParsedCoverage[] = [],
   storedRuns?: StoredRunSlots,
+  keepTogether: readonly (readonly string[])[] = [],
 ): AssembledBatch {
   const byFolder = new Map<string, ParsedReport[]>();
   for (const report of reports) {
@@ -78,7 +81,9 @@ export function assembleBatch(
   }
   const built: { run: AssembledRun; slot: RunSlot; own: ParsedCoverage[] }[] = [];
   for (const [folder, folderReports] of byFolder) {
-    for (const cluster of clusterByTime(folderReports.map(timed))) {
+    const clusters = mergeKeptTogether(clusterByTime(folderReports.map(timed)), (item) => item.report.path, keepTogether);
+    // In time order, as clusterByTime leaves them: the first report names the run's format.
+    for (const cluster of clusters.map((merged) => merged.sort(byStart))) {
       const run = buildRun(folder, cluster, projects, projectName);
       // A Jest report with --coverage carries its run's coverage inside it.
       const own = cluster.flatMap((item) => (item.report.coverage ? [item.report.coverage] : []));
@@ -148,8 +153,18 @@ function timed(report: ParsedReport): Timed {
   return { report, startedAtMs: report.mtimeMs, spanStart: report.mtimeMs - duration, spanEnd: report.mtimeMs };
 }
 
+/** The time span a report is grouped by (its own start and duration, else its file time). */
+export function reportSpan(report: ParsedReport): { start: number; end: number } {
+  const { spanStart, spanEnd } = timed(report);
+  return { start: spanStart, end: spanEnd };
+}
+
+function byStart(a: Timed, b: Timed): number {
+  return a.spanStart - b.spanStart || a.report.path.localeCompare(b.report.path);
+}
+
 function clusterByTime(items: Timed[]): Timed[][] {
-  const sorted = [...items].sort((a, b) => a.spanStart - b.spanStart || a.report.path.localeCompare(b.report.path));
+  const sorted = [...items].sort(byStart);
   const clusters: Timed[][] = [];
   let current: Timed[] = [];
   let currentEnd = Number.NEGATIVE_INFINITY;

@@ -1,16 +1,20 @@
 // `vigil ingest`: read every candidate file (test results or coverage), skip content already
 // stored, assemble runs (coverage attached to its run), store
 // each run in its own transaction. One bad file never stops the batch and never leaves a
-// partial run: it becomes one error line naming the file.
-import type { IngestOutcome } from '../../../shared/types.js';
+// partial run: it becomes one error line naming the file. With `join` (the watcher), new reports
+// also join the stored runs they belong to (join-runs.ts), which are then replaced.
+import type { IngestOutcome, RunSummary } from '../../../shared/types.js';
 import type { ParsedCoverage } from '../model/file-coverage.js';
 import type { ParsedReport } from '../model/normalised-report.js';
 import { readAnyReport, type ReadOutcome } from '../coverage/read-any-report.js';
 import { ReportError } from '../readers/report-error.js';
 import type { RunQueries } from '../store/run-queries.js';
+import type { RunReplacer } from '../store/run-replacer.js';
 import type { RunWriter } from '../store/run-writer.js';
-import { assembleBatch } from './assemble-runs.js';
+import type { StoredRunSources } from '../store/stored-run-sources.js';
 import { expandPaths } from './expand-paths.js';
+import { joinCandidates, mayJoinStoredRun, type JoinCandidate } from './join-candidates.js';
+import { planRuns, type PlannedWrite } from './join-runs.js';
 import { ProjectResolver } from './project-name.js';
 import { NotAReportError, detectReader, readHead, type FileHead } from './read-report.js';
 import type { ParseWorkerFactory } from './stream/parse-worker-factory.js';
@@ -23,7 +27,20 @@ export interface IngestDeps {
   startParseWorker?: ParseWorkerFactory | null;
   /** Smallest lone report that is streamed (STREAM_MIN_BYTES unless a test says otherwise). */
   streamMinBytes?: number;
+  /**
+   * New reports join the stored runs they belong to by the batch rule (the watcher: it stores a
+   * run before all of it has landed). Without it each call assembles only what it is given.
+   */
+  join?: RunJoining | null;
 }
+
+export interface RunJoining {
+  runs: StoredRunSources;
+  replacer: RunReplacer;
+}
+
+/** A RUN of the outcome that replaced stored runs: their ids (CLI.md, `vigil watch`). */
+export type ReplacingRun = RunSummary & { replaces: string[] };
 
 /**
  * From this size a lone test report is parsed on a worker thread while it is stored. Below it the
@@ -47,6 +64,8 @@ async function streamLoneReport(deps: IngestDeps, path: string, projects: Projec
   }
   const reader = head.size >= (deps.streamMinBytes ?? STREAM_MIN_BYTES) ? detectReader(head.text) : null;
   if (!reader || reader.format === 'jest-json') return null;
+  // A report that may join a stored run is read whole: joining needs it parsed beside that run's.
+  if (deps.join && (await mayJoinStoredRun(deps.join.runs, path))) return null;
   const streamed = await streamReport({ queries: deps.queries, writer: deps.writer, startWorker: deps.startParseWorker }, path, reader.format, projects, project);
   const outcome: IngestOutcome = { runs: [], duplicates: [], errors: [], warnings: [] };
   switch (streamed.kind) {
@@ -78,7 +97,8 @@ export async function ingestPaths(deps: IngestDeps, paths: readonly string[], pr
 
   const fresh: ParsedReport[] = [];
   const freshCoverage: ParsedCoverage[] = [];
-  const pendingDuplicates: { path: string; sha256: string }[] = [];
+  // Their run is looked up once the batch is stored: it may be one this batch replaced or wrote.
+  const duplicates: { path: string; sha256: string }[] = [];
   const seenInBatch = new Set<string>();
   for (const file of files) {
     let read: ReadOutcome;
@@ -94,9 +114,7 @@ export async function ingestPaths(deps: IngestDeps, paths: readonly string[], pr
     }
     const parsed = read.kind === 'tests' ? read.report : read.coverage;
     outcome.warnings.push(...parsed.warnings.map((warning) => ({ path: file.path, warning })));
-    const storedIn = deps.queries.runIdForSha(parsed.sha256);
-    if (storedIn) outcome.duplicates.push({ path: file.path, runId: storedIn });
-    else if (seenInBatch.has(parsed.sha256)) pendingDuplicates.push({ path: file.path, sha256: parsed.sha256 });
+    if (deps.queries.runIdForSha(parsed.sha256) || seenInBatch.has(parsed.sha256)) duplicates.push({ path: file.path, sha256: parsed.sha256 });
     else {
       seenInBatch.add(parsed.sha256);
       if (read.kind === 'tests') fresh.push(read.report);
@@ -104,20 +122,10 @@ export async function ingestPaths(deps: IngestDeps, paths: readonly string[], pr
     }
   }
 
-  const { runs, attachments } = assembleBatch(fresh, projects, project, freshCoverage, (folders) => deps.queries.uncoveredRunSlots(folders));
-  for (const run of runs) {
-    try {
-      deps.writer.write(run);
-    } catch (error) {
-      // The transaction rolled back: nothing of this run is stored.
-      const message = `could not store run (${(error as Error).message})`;
-      for (const source of run.sources) outcome.errors.push({ path: source.path, error: message });
-      continue;
-    }
-    const stored = deps.queries.runById(run.id);
-    if (stored) outcome.runs.push(stored);
-    outcome.warnings.push(...(run.coverage?.warnings ?? []));
-  }
+  const candidates: JoinCandidate[] = deps.join ? await joinCandidates(deps.join.runs, fresh) : [];
+  const { writes, attachments } = planRuns(fresh, freshCoverage, candidates, projects, project, (folders) => deps.queries.uncoveredRunSlots(folders));
+  const freshPaths = new Set([...fresh, ...freshCoverage].map((report) => report.path));
+  for (const write of writes) storeWrite(deps, write, freshPaths, outcome);
   // Coverage of runs stored before: the run is listed again, now with its coverage.
   for (const attachment of attachments) {
     try {
@@ -131,10 +139,59 @@ export async function ingestPaths(deps: IngestDeps, paths: readonly string[], pr
     if (stored) outcome.runs.push(stored);
     outcome.warnings.push(...attachment.coverage.warnings);
   }
-  for (const duplicate of pendingDuplicates) {
+  for (const duplicate of duplicates) {
     const runId = deps.queries.runIdForSha(duplicate.sha256);
     if (runId) outcome.duplicates.push({ path: duplicate.path, runId });
   }
   return outcome;
+}
+
+/** Stores one planned write; a failure rolls it back whole and names the new files. */
+function storeWrite(deps: IngestDeps, write: PlannedWrite, freshPaths: ReadonlySet<string>, outcome: IngestOutcome): void {
+  if (write.replaces.length === 0) {
+    for (const { run } of write.runs) {
+      try {
+        deps.writer.write(run);
+      } catch (error) {
+        // The transaction rolled back: nothing of this run is stored.
+        const message = `could not store run (${(error as Error).message})`;
+        for (const source of run.sources) outcome.errors.push({ path: source.path, error: message });
+        continue;
+      }
+      announce(deps, run.id, null, outcome);
+      outcome.warnings.push(...(run.coverage?.warnings ?? []));
+    }
+    return;
+  }
+  if (!deps.join) throw new Error('ingest: a run to replace without a replacer');
+  try {
+    deps.join.replacer.replace(
+      write.replaces,
+      write.runs.map(({ run }) => run),
+    );
+  } catch (error) {
+    // Rolled back: the stored runs are as they were. Only the new files failed; the stored ones
+    // are fine and keep their run.
+    const message = `could not store run (${(error as Error).message}); ${write.replaces.join(', ')} kept as stored`;
+    for (const { run } of write.runs) {
+      for (const source of run.sources) if (freshPaths.has(source.path)) outcome.errors.push({ path: source.path, error: message });
+    }
+    return;
+  }
+  for (const { run, replaces } of write.runs) {
+    announce(deps, run.id, replaces, outcome);
+    outcome.warnings.push(...(run.coverage?.warnings ?? []));
+  }
+}
+
+function announce(deps: IngestDeps, runId: string, replaces: string[] | null, outcome: IngestOutcome): void {
+  const stored = deps.queries.runById(runId);
+  if (!stored) return;
+  if (replaces === null || replaces.length === 0) {
+    outcome.runs.push(stored);
+    return;
+  }
+  const replacing: ReplacingRun = { ...stored, replaces };
+  outcome.runs.push(replacing);
 }
 

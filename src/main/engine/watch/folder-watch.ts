@@ -11,7 +11,7 @@ import { probeFolder, type Probe } from './folder-probe.js';
 import { ignoreMatcher } from './ignore-matcher.js';
 import { mapLimit } from './map-limit.js';
 import { pollingFsType } from './network-mount.js';
-import { ReportIntake } from './report-intake.js';
+import { ReportIntake, type IncompleteStreams } from './report-intake.js';
 import type { WatchTiming } from './watch-timing.js';
 
 /** Files stat-ed in parallel by a catch-up. */
@@ -33,7 +33,7 @@ export interface FolderWatchDeps {
   /** Never watched (Vigil's own database files). */
   ignoredFiles: readonly string[];
   /** Ingests files found in this folder; runs stored are announced by the caller. */
-  ingest(paths: string[]): Promise<IngestOutcome>;
+  ingest(paths: string[], incomplete: IncompleteStreams): Promise<IngestOutcome>;
   onStatus(status: WatchFolderStatus, message: string | null): void;
   onFileFailed(path: string, error: string): void;
 }
@@ -64,7 +64,7 @@ export class FolderWatch {
   ) {
     this.intake = new ReportIntake({
       timing: deps.timing,
-      ingest: (paths) => deps.ingest(paths),
+      ingest: (paths, incomplete) => deps.ingest(paths, incomplete),
       onFileFailed: (path, error) => deps.onFileFailed(path, error),
       onInternalError: (error) => this.internalError(error),
     });

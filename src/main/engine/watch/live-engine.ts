@@ -2,10 +2,11 @@
 // engine.ts stays the facade; this file holds what it delegates for issue 4 (live watching).
 import type { Database } from 'better-sqlite3';
 import { resolve } from 'node:path';
-import type { AddWatchFolderResult, EngineEvent, EngineEventListener, IngestOutcome, WatchedFolder } from '../../../shared/types.js';
+import type { AddWatchFolderResult, AnnouncedRun, EngineEvent, EngineEventListener, IngestOutcome, WatchedFolder } from '../../../shared/types.js';
 import { WatchedFolderStore } from '../store/watched-folders.js';
 import { EventHub } from './event-hub.js';
 import { databaseFiles } from './ignore-matcher.js';
+import type { IncompleteStreams } from './report-intake.js';
 import { SerialQueue } from './serial-queue.js';
 import { WatchService } from './watch-service.js';
 import { watchedFolderView } from './watched-folder-view.js';
@@ -14,8 +15,10 @@ import { DEFAULT_WATCH_TIMING, type WatchTiming } from './watch-timing.js';
 export interface LiveEngineDeps {
   db: Database;
   dbPath: string;
-  /** The plain ingest (read, assemble, store); called one at a time from here. */
+  /** The plain ingest (read, assemble, store) for direct calls; called one at a time from here. */
   ingest(paths: string[], project: string | undefined): Promise<IngestOutcome>;
+  /** The watcher's ingest: new reports also join the stored runs they belong to (watch-ingest.ts). */
+  ingestJoining(paths: string[], project: string | undefined): Promise<IngestOutcome>;
   timing?: Partial<WatchTiming>;
   /** Thrown when importExisting names a folder that is not watched. */
   notFound(message: string): Error;
@@ -42,6 +45,21 @@ export function createLiveEngine(deps: LiveEngineDeps) {
 
   const emit = (event: EngineEvent): void => hub.emit(event);
 
+  /** What the watcher found: reports join the runs they belong to; streams stored unfinished say so. */
+  const ingestWatched = async (paths: string[], project: string | undefined, folder: string, incomplete: IncompleteStreams): Promise<IngestOutcome> => {
+    if (closed) throw new Error('the engine is closed');
+    const outcome = await serial.run(() => deps.ingestJoining(paths, project));
+    for (const [path, reason] of incomplete) {
+      outcome.warnings.push({ path, warning: `incomplete: ${reason}, and nothing was written for ${timing.incompleteStreamMs / 1000} s; stored as it is (if it goes on, its run is replaced)` });
+    }
+    for (const run of outcome.runs) {
+      const warnings = outcome.warnings.filter((warning) => run.sources.includes(warning.path));
+      const announced: AnnouncedRun = warnings.length > 0 ? { ...run, warnings } : run;
+      emit({ type: 'didIngestRun', run: announced, folder });
+    }
+    return outcome;
+  };
+
   /** Every ingest goes through here: one at a time, and each stored run is announced. */
   const ingest = async (paths: string[], project: string | undefined, folder: string | null): Promise<IngestOutcome> => {
     if (closed) throw new Error('the engine is closed');
@@ -60,7 +78,7 @@ export function createLiveEngine(deps: LiveEngineDeps) {
   const service = new WatchService({
     timing,
     ignoredFiles: databaseFiles(resolve(deps.dbPath)),
-    ingest: (paths, folder) => ingest(paths, folders.get(folder)?.project ?? undefined, folder),
+    ingest: (paths, folder, incomplete) => ingestWatched(paths, folders.get(folder)?.project ?? undefined, folder, incomplete),
     describe: (path, live) => {
       const stored = folders.get(path);
       return stored ? watchedFolderView(stored, live) : null;

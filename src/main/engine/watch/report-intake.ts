@@ -1,12 +1,16 @@
 // From "these files changed" to stored runs, for one watched folder. Changed files wait until
 // the folder is quiet (QuietBatch), are looked at (triageFile) and ingested together; a file
 // that does not parse waits for its next write (BrokenFiles) and is reported only when it stays
-// broken. Batches and settled files are handled one at a time, in order.
+// broken. A line-streamed report waits until it has been still for a while, and longer while its
+// own structure says it is unfinished (stream-completeness.ts). Batches and settled files are
+// handled one at a time, in order.
 import type { IngestOutcome } from '../../../shared/types.js';
+import type { TestReportFormat } from '../readers/report-reader.js';
 import { BrokenFiles, type BrokenFile } from './broken-files.js';
 import { claimedByAReader, triageFile, unchangedSince, type FileFacts } from './file-triage.js';
 import { mapLimit } from './map-limit.js';
 import { QuietBatch } from './quiet-batch.js';
+import { streamState } from './stream-completeness.js';
 import type { WatchTiming } from './watch-timing.js';
 
 /** Files looked at in parallel before a batch is ingested. */
@@ -14,10 +18,23 @@ const TRIAGE_PARALLEL = 32;
 /** An empty file with one of these names was probably meant to be a report: worth a message. */
 const REPORT_NAME = /\.(xml|json|jsonl|ndjson|trx|tap)$/i;
 
+/** Streams ingested although unfinished (they waited long enough): path → what is missing. */
+export type IncompleteStreams = ReadonlyMap<string, string>;
+
+interface ReadyFile {
+  path: string;
+  facts: FileFacts;
+}
+
+interface StillStream extends ReadyFile {
+  changedAt: number;
+  format: TestReportFormat;
+}
+
 export interface ReportIntakeDeps {
   timing: WatchTiming;
   /** Ingests files of the folder; the runs stored are announced by the caller. */
-  ingest(paths: string[]): Promise<IngestOutcome>;
+  ingest(paths: string[], incomplete: IncompleteStreams): Promise<IngestOutcome>;
   onFileFailed(path: string, error: string): void;
   /** Something went wrong in Vigil itself (not in a file). */
   onInternalError(error: Error): void;
@@ -70,7 +87,8 @@ export class ReportIntake {
     if (this.stopped) return;
     const entries = [...files];
     const triaged = await mapLimit(entries, TRIAGE_PARALLEL, ([path]) => triageFile(path));
-    const ready: { path: string; facts: FileFacts }[] = [];
+    const ready: ReadyFile[] = [];
+    const streams: StillStream[] = [];
     const now = Date.now();
     entries.forEach(([path, changedAt], index) => {
       const triage = triaged[index];
@@ -96,15 +114,19 @@ export class ReportIntake {
             this.batch.putBack(path, changedAt, this.deps.timing.streamQuietMs - waited);
             return;
           }
-          ready.push({ path, facts: triage });
+          streams.push({ path, facts: triage, changedAt, format: triage.format });
           return;
         }
         case 'ready':
           ready.push({ path, facts: triage });
       }
     });
+    const incomplete = await this.finishedStreams(streams, now, ready);
     if (ready.length === 0 || this.stopped) return;
-    const outcome = await this.deps.ingest(ready.map((file) => file.path));
+    const outcome = await this.deps.ingest(
+      ready.map((file) => file.path),
+      incomplete,
+    );
     if (this.stopped) return;
     const failed = new Map(outcome.errors.map((error) => [error.path, error.error]));
     for (const { path, facts } of ready) {
@@ -115,6 +137,30 @@ export class ReportIntake {
     }
     // Problems that name no file of the batch (none are expected): still shown.
     for (const [path, error] of failed) this.deps.onFileFailed(path, error);
+  }
+
+  /**
+   * Streams still for the stream quiet time join `ready` when they look finished, or when they
+   * stayed unfinished for the incomplete-stream time (returned, with what is missing); the others
+   * are looked at again when that time is up, or at their next write.
+   */
+  private async finishedStreams(streams: readonly StillStream[], now: number, ready: ReadyFile[]): Promise<Map<string, string>> {
+    const incomplete = new Map<string, string>();
+    const states = await mapLimit(streams, TRIAGE_PARALLEL, (stream) => streamState(stream.path, stream.format));
+    streams.forEach((stream, index) => {
+      const state = states[index];
+      if (!state) return;
+      if (!state.complete) {
+        const waited = now - stream.changedAt;
+        if (waited < this.deps.timing.incompleteStreamMs) {
+          this.batch.putBack(stream.path, stream.changedAt, this.deps.timing.incompleteStreamMs - waited);
+          return;
+        }
+        incomplete.set(stream.path, state.reason);
+      }
+      ready.push({ path: stream.path, facts: stream.facts });
+    });
+    return incomplete;
   }
 
   private holdBroken(path: string, error: string, facts: FileFacts): void {
@@ -130,7 +176,7 @@ export class ReportIntake {
       this.batch.touch(file.path);
       return;
     }
-    const outcome = await this.deps.ingest([file.path]);
+    const outcome = await this.deps.ingest([file.path], new Map());
     if (this.stopped) return;
     const error = outcome.errors.find((candidate) => candidate.path === file.path);
     if (!error) {

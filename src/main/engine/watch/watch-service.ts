@@ -3,6 +3,7 @@
 import type { EngineEvent, IngestOutcome, WatchedFolder, WatchFolderStatus } from '../../../shared/types.js';
 import type { StoredFolder } from '../store/watched-folders.js';
 import { FolderWatch } from './folder-watch.js';
+import type { IncompleteStreams } from './report-intake.js';
 import type { LiveStatus } from './watched-folder-view.js';
 import type { WatchTiming } from './watch-timing.js';
 
@@ -10,7 +11,7 @@ export interface WatchServiceDeps {
   timing: WatchTiming;
   ignoredFiles: readonly string[];
   /** Ingests files found in a watched folder (with that folder's project) and announces the runs. */
-  ingest(paths: string[], folder: string): Promise<IngestOutcome>;
+  ingest(paths: string[], folder: string, incomplete: IncompleteStreams): Promise<IngestOutcome>;
   /** The folder as the API shows it, or null when it is no longer stored. */
   describe(path: string, live: LiveStatus): WatchedFolder | null;
   emit(event: EngineEvent): void;
@@ -41,7 +42,7 @@ export class WatchService {
     const watch = new FolderWatch(folder.path, folder.polling, {
       timing: this.deps.timing,
       ignoredFiles: this.deps.ignoredFiles,
-      ingest: (paths) => this.deps.ingest(paths, folder.path),
+      ingest: (paths, incomplete) => this.deps.ingest(paths, folder.path, incomplete),
       onStatus: (status, message) => this.announceStatus(folder.path, { status, message }),
       onFileFailed: (path, error) => this.deps.emit({ type: 'didFailFile', path, error, folder: folder.path }),
     });

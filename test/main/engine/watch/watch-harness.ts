@@ -3,7 +3,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openEngine, type Engine } from '../../../../src/main/engine/engine.js';
-import type { EngineEvent, RunSummary, WatchedFolder } from '../../../../src/shared/types.js';
+import type { WatchTiming } from '../../../../src/main/engine/watch/watch-timing.js';
+import type { AnnouncedRun, EngineEvent, WatchedFolder } from '../../../../src/shared/types.js';
 import { tempDir } from '../../../support/temp.js';
 
 export interface Harness {
@@ -13,17 +14,20 @@ export interface Harness {
   home: string;
   engine: Engine;
   events: EngineEvent[];
-  runs(): RunSummary[];
+  /** The runs announced, in order, as announced (a replacement names the runs it replaced). */
+  runs(): AnnouncedRun[];
   failures(): { path: string; error: string }[];
   statuses(): WatchedFolder['status'][];
   close(): Promise<void>;
 }
 
-export async function watchFolder(options: { project?: string; polling?: boolean; dbInside?: boolean } = {}): Promise<Harness> {
+export async function watchFolder(
+  options: { project?: string; polling?: boolean; dbInside?: boolean; timing?: Partial<WatchTiming> } = {},
+): Promise<Harness> {
   const home = tempDir('vigil-watch-');
   const dir = join(home, 'reports');
   mkdirSync(dir);
-  const engine = openEngine({ dbPath: options.dbInside ? join(dir, 'vigil.db') : join(home, 'vigil.db') });
+  const engine = openEngine({ dbPath: options.dbInside ? join(dir, 'vigil.db') : join(home, 'vigil.db'), watchTiming: options.timing });
   const events: EngineEvent[] = [];
   engine.onEvent((event) => events.push(event));
   await engine.addWatchFolder({ path: dir, project: options.project ?? 'watched', polling: options.polling });
