@@ -2,6 +2,7 @@
 // 256 KiB trace costs the same as a short one) and the yes/no facts that only code can find
 // (where in the trace it was raised, whether the test talked to its own server...).
 import type { FailureInput } from './failure-input.js';
+import { exceptionLines, headOf, outputLines } from './failure-texts.js';
 import { summariseFrames, type Frame, type FrameSummary } from './frames.js';
 import { keyLineOf, shortType, type KeyLine } from './key-line.js';
 import { memoByText } from './memo.js';
@@ -51,36 +52,6 @@ const MAX_TEXT = 3000;
 const MAX_TRACE = 8000;
 
 const bounded = (text: string, limit: number): string => (text.length > limit ? text.slice(0, limit) : text);
-
-const EXCEPTION_LINE = /^(?:E\s|\s*Caused by:|panic: |\s*Error: |FAIL\b)|(?:Error|Exception|Failure|Violation)\b:/;
-
-/** The lines of a trace that carry messages rather than frames. */
-function exceptionLines(lines: readonly string[]): string[] {
-  const kept: string[] = [];
-  let size = 0;
-  for (const line of lines) {
-    // Frame lines ("at pkg.Class.method(File.java:12)") are most of a trace and never messages.
-    if (line.startsWith('\tat ') || line.startsWith('    at ') || !EXCEPTION_LINE.test(line)) continue;
-    kept.push(line.trim());
-    size += line.length;
-    if (size > MAX_TEXT) break;
-  }
-  return kept;
-}
-
-const OUTPUT_LINE = /error|exception|fail|fatal|critical|severe|warn|refused|timed? ?out|denied|not found|cannot|can't|unable|missing|listening|serving|started|running on|bound to/i;
-
-function outputLines(output: string): string {
-  const kept: string[] = [];
-  let size = 0;
-  for (const line of output.split('\n', 5000)) {
-    if (!OUTPUT_LINE.test(line)) continue;
-    kept.push(line.trim());
-    size += line.length;
-    if (size > MAX_TEXT) break;
-  }
-  return kept.join('\n');
-}
 
 const ASSERTION_TYPES = /^(?:AssertionError|AssertionFailedError|ComparisonFailure|AssertionFailure|ExpectationNotMetError|MultipleFailuresError|AssertError|AssertFailedException|EqualException|TrueException|FalseException|ExpectationFailedException|AssertionFailedException)$/;
 const ASSERTION_TEXT = /^assert\b|\bexpected\b[\s\S]{0,300}\b(?:but (?:was|got|found|received)|to (?:be|equal|contain|have|match|include)|received|got)\b|Expected:[\s\S]{0,400}(?:Received|Actual|but):|\bexpect\(|\.to(?:Be|Equal|StrictEqual|Contain|Match|HaveBeenCalled\w*|HaveLength|HaveProperty|Throw)\b|\bgot\b[\s\S]{0,200}\bwant\b|(?:=|\bgot)\s*[^,\n]{1,80},\s*want\b|\bwant\b[\s\S]{0,200}\bgot\b|Not equal:|Error Trace:|Failed asserting that|DID NOT RAISE|did not raise|assert_called|AssertionError|\bshould (?:be|equal|have|contain)\b|^Expected\b|assertion `left [!=]= right` failed|\bassertion failed\b|Assertion `[^\n]{1,400}' failed|\) is NOT correct!|^\s*left: [\s\S]{0,300}right: /im;
@@ -166,21 +137,6 @@ function ownModule(head: string, frames: Frame[], file: string): boolean {
   return paths.some((path) => path.split(/[/\\]/).some((part) => part === root || part === `${root}.py`));
 }
 
-/** The parts joined, each line once: the key line, the message and the trace repeat each other. */
-function uniqueLines(parts: readonly string[], trimmedLines: readonly string[]): string {
-  const seen = new Set<string>();
-  const kept: string[] = [];
-  const keep = (trimmed: string): void => {
-    if (trimmed === '' || seen.has(trimmed)) return;
-    seen.add(trimmed);
-    kept.push(trimmed);
-  };
-  for (const part of parts) for (const line of part.split('\n')) keep(line.trim());
-  // Already one trimmed line each (the exception lines of the trace): not joined to be split again.
-  for (const line of trimmedLines) keep(line);
-  return kept.join('\n');
-}
-
 /** Flags read from the head or the message alone: the same for every failure that repeats them. */
 const remoteIn = memoByText((head: string) => REMOTE.test(head), 1024);
 const testClientIn = memoByText((head: string) => TEST_CLIENT.test(head), 1024);
@@ -195,19 +151,6 @@ const versionOnlyDiffIn = memoByText(versionOnlyDiff, 1024);
 /** Most traces are far shorter; frames past this many lines add nothing and cost memory. */
 const MAX_TRACE_LINES = 400;
 
-/** What the flags are computed from. */
-interface FlagSource {
-  input: FailureInput;
-  message: string;
-  trace: string;
-  head: string;
-  output: string;
-  name: string;
-  type: string | null;
-  key: KeyLine;
-  frames: FrameSummary;
-}
-
 /**
  * Flags are computed when a rule first asks for them, then kept: most rules fail on their text
  * and never look at the costly ones (a scan of the trace for a test client, a remote URL...).
@@ -215,7 +158,18 @@ interface FlagSource {
 export class LazyFlags {
   private readonly values = new Map<FactFlag, boolean>();
 
-  constructor(private readonly from: FlagSource) {}
+  /** What the flags are computed from, kept here rather than in an object of their own: one is made for every failure. */
+  constructor(
+    private readonly input: FailureInput,
+    private readonly message: string,
+    private readonly trace: string,
+    private readonly head: string,
+    private readonly output: string,
+    private readonly name: string,
+    private readonly type: string | null,
+    private readonly key: KeyLine,
+    private readonly frames: FrameSummary,
+  ) {}
 
   get(flag: FactFlag): boolean {
     let value = this.values.get(flag);
@@ -227,7 +181,7 @@ export class LazyFlags {
   }
 
   private compute(flag: FactFlag): boolean {
-    const { input, message, trace, head, output, name, type, key, frames } = this.from;
+    const { input, message, trace, head, output, name, type, key, frames } = this;
     switch (flag) {
       case 'assertion':
         return (type !== null && ASSERTION_TYPES.test(type)) || assertionText(key.text) || (type === null && assertionText(message.slice(0, 1000)));
@@ -249,7 +203,8 @@ export class LazyFlags {
       case 'testClient':
         // Part by part: TEST_CLIENT cannot match across a line break, so this is its answer on the
         // three joined by line breaks, and the head's part is shared by every failure repeating it.
-        return testClientIn(head) || TEST_CLIENT.test(trace.slice(0, 2000)) || TEST_CLIENT.test(name);
+        // (The short name before the trace: the answer is the same either way.)
+        return testClientIn(head) || TEST_CLIENT.test(name) || TEST_CLIENT.test(trace.slice(0, 2000));
       case 'remote':
         return remoteIn(head) || (trace.includes('://') && REMOTE.test(trace.slice(0, 3000)));
       case 'loopback':
@@ -278,21 +233,29 @@ export class LazyFlags {
   }
 }
 
+/** Suite, name and file, the empty ones left out. */
+function nameOf({ suite, name, file }: FailureInput): string {
+  let text = suite || '';
+  if (name) text = text === '' ? name : `${text} ${name}`;
+  if (file) text = text === '' ? file : `${text} ${file}`;
+  return text;
+}
+
 export function factsOf(input: FailureInput): FailureFacts {
   const message = bounded(input.message ?? '', MAX_TEXT);
   const trace = bounded(input.trace ?? '', MAX_TRACE);
   const traceLines = trace === '' ? [] : trace.split('\n', MAX_TRACE_LINES);
   const key = keyLineOf(message, trace, traceLines);
   const frames = summariseFrames(trace, traceLines);
-  const head = uniqueLines([key.text, message], exceptionLines(traceLines));
+  const head = headOf(key.text, message, exceptionLines(trace, traceLines));
   const output = outputLines(bounded(input.output ?? '', 64 * 1024));
-  const name = [input.suite, input.name, input.file].filter((part) => part).join(' ');
+  const name = nameOf(input);
   const type = shortType(key.exceptionType);
   return {
     key,
     type,
     frames,
     texts: { head, trace, output, name },
-    flags: new LazyFlags({ input, message, trace, head, output, name, type, key, frames }),
+    flags: new LazyFlags(input, message, trace, head, output, name, type, key, frames),
   };
 }

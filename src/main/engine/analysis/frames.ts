@@ -2,6 +2,7 @@
 // under test, a third-party library, the network stack, or the runner itself. Where a failure
 // was raised says a lot: a TypeError inside a test helper is a broken test, the same inside
 // the product is a defect, a refused connection inside the HTTP client is the network.
+import { lineFrame, type LineFrame } from './frame-lines.js';
 
 export type FrameKind = 'test' | 'product' | 'library' | 'network' | 'runner';
 
@@ -12,143 +13,8 @@ export interface Frame {
   kind: FrameKind;
 }
 
-// The comma before "in" is missing in faulthandler's dumps (segfaults, timeouts).
-const PYTHON_FRAME = /^\s*File "([^"]+)", line \d+,? in (\S+)/;
-// pytest's short form: "tests/test_x.py:12: in test_name" / "src/app.py:40: ValueError"
-const PYTEST_SHORT = /^([\w./\\-]+\.py):\d+:(?: in (\S+))?/;
-const JAVA_FRAME = /^\s*at (?:[\w.$-]+\/)?((?:[\w$]+\.)+)([\w$<>]+)\(([^)]*)\)/;
-const JS_FRAME = /^\s*at (?:(?:async )?([^\s(]+) \()?((?:file:\/\/)?[^\s()]+?):\d+(?::\d+)?\)?\s*$/;
-const GO_FRAME = /^\s*([\w./-]+\.go):\d+/;
-// Vitest's trace lines: "❯ cleanup src/shared/helpers.ts:104:49" or "❯ src/x.test.ts:12:3".
-const VITEST_FRAME = /^\s*❯ (?:(\S+) )?((?:file:\/\/)?[^\s()]+?):\d+(?::\d+)?$/;
-/**
- * What CI logs put before each line: a clock or ISO time ("14:34:09 ", "[2021-07-13T09:50:41.550Z] ")
- * or a tool's tag ("[junit] "). Frames are read from what follows it.
- */
-const LINE_PREFIX = /^(?:\[?(?:\d{4}-\d{2}-\d{2}[T ])?\d{2}:\d{2}:\d{2}(?:[.,]\d+)?Z?\]?|\[[A-Za-z][\w-]{0,20}\]) ?/;
-const GO_FUNC = /^([\w./-]+)\.([\w.*()]+)\(.*\)$/;
-const DOTNET_FRAME = /^\s*at ([\w.`<>]+)\.([\w<>`]+)\(.*\)(?: in (.+):line \d+)?/;
-
-const NETWORK = /(?:^|[/\\.])(?:socket|ssl|urllib3?|requests|http\/client|httpx|httpcore|aiohttp|http\.client|net\/http|net\/dial|node:net|node:_http|_http_client|node:internal\/(?:net|dns|tls)|axios|undici|node-fetch|got|java\.net|javax\.net|sun\.net|okhttp3|io\.netty|reactor\.netty|org\.apache\.http|org\.apache\.hc|System\.Net|psycopg2\/__init__|pymysql\/connections|redis\/connection|kafka\/conn|grpc)(?:[/\\.]|$)/i;
-const LIBRARY = /(?:site-packages|dist-packages|node_modules|[/\\]lib[/\\]python\d|[/\\]Python\d*[/\\][Ll]ib[/\\]|\/usr\/lib|\/usr\/local\/lib|[/\\]pkg[/\\]mod[/\\]|[/\\]vendor[/\\]|GOROOT|\/usr\/(?:local\/)?go\/src|^<frozen|^internal\/|^node:|^(?:java|javax|jdk|sun|com\.sun|kotlin|scala|org\.springframework|org\.hibernate|org\.apache|com\.fasterxml|io\.micrometer|reactor|org\.postgresql|com\.mysql|com\.zaxxer|System|Microsoft)\.)/;
-const RUNNER = /(?:_pytest|pluggy|unittest[/\\]case|org\.junit|junit\.framework|org\.testng|org\.apache\.maven\.surefire|org\.gradle|org\.mockito|org\.assertj|org\.hamcrest|org\.opentest4j|@vitest|vitest[/\\]dist|jest-circus|jest-jasmine|expect[/\\]build|testing\/testing\.go|testing\.tRunner|Xunit|NUnit|testify[/\\](?:assert|require)|\/mocha\/)/;
-const TEST_CODE = /(?:^|[/\\])(?:tests?|__tests__|spec|specs|testing|e2e|it|testutils?|fixtures?|factories|conftest\.py|[\w-]*(?:_test|_tests|-tests?|\.test|\.spec|_spec|Test|Tests|IT|Spec)\.\w+$|test_[\w-]*\.\w+$)|(?:^|\.)(?:[A-Z][\w$]*(?:Test|Tests|IT|Spec|TestCase)|[\w$]*Factory|[\w$]*Fixture)(?:\.|$)/;
-
-/**
- * Only the last folders of a path say whose code it is: an absolute path may pass through a
- * folder named "test" far above the project (a checkout under ~/test/).
- */
-function pathTail(location: string): string {
-  const parts = location.split(/[/\\]/);
-  return parts.length > 3 ? parts.slice(-3).join('/') : location;
-}
-
-function kindOf(location: string): FrameKind {
-  if (RUNNER.test(location)) return 'runner';
-  if (NETWORK.test(location)) return 'network';
-  if (LIBRARY.test(location)) return 'library';
-  if (TEST_CODE.test(pathTail(location))) return 'test';
-  return 'product';
-}
-
-/** The same classes and files recur in every trace of a run: their kinds are remembered. */
-const KIND_CACHE = new Map<string, FrameKind>();
-const KIND_CACHE_LIMIT = 50_000;
-
-export function frameKind(location: string): FrameKind {
-  let kind = KIND_CACHE.get(location);
-  if (kind === undefined) {
-    kind = kindOf(location);
-    if (KIND_CACHE.size >= KIND_CACHE_LIMIT) KIND_CACHE.clear();
-    KIND_CACHE.set(location, kind);
-  }
-  return kind;
-}
-
-/** Java, .NET and JS frames all start with "at " after the indent. */
-const AT_FRAME = /^\s*at /;
-
-/**
- * Tried in a fixed order (Python, Java, .NET, JS, pytest's short form, Go); each shape is tried
- * only when the line holds the text it cannot match without, so the code lines and messages that
- * make up half of a trace cost a few substring tests, not six regular expressions.
- */
-function parseLine(line: string): Frame | null {
-  let match = line.includes('File "') ? PYTHON_FRAME.exec(line) : null;
-  if (match?.[1]) return { location: match[1], functionName: match[2] ?? '', kind: frameKind(match[1]) };
-  if (AT_FRAME.test(line)) {
-    match = JAVA_FRAME.exec(line);
-    if (match?.[1]) {
-      const owner = match[1].slice(0, -1);
-      return { location: owner, functionName: match[2] ?? '', kind: frameKind(owner) };
-    }
-    match = DOTNET_FRAME.exec(line);
-    if (match?.[1]) return { location: match[3] ?? match[1], functionName: match[2] ?? '', kind: frameKind(match[3] ?? match[1]) };
-    match = JS_FRAME.exec(line);
-    if (match?.[2]) return { location: match[2], functionName: match[1] ?? '', kind: frameKind(match[2]) };
-  }
-  match = line.includes('.py:') ? PYTEST_SHORT.exec(line) : null;
-  if (match?.[1]) return { location: match[1], functionName: match[2] ?? '', kind: frameKind(match[1]) };
-  match = line.includes('.go:') ? GO_FRAME.exec(line) : null;
-  if (match?.[1]) return { location: match[1], functionName: '', kind: frameKind(match[1]) };
-  match = line.includes('❯ ') ? VITEST_FRAME.exec(line) : null;
-  if (match?.[2]) return { location: match[2], functionName: match[1] ?? '', kind: frameKind(match[2]) };
-  return null;
-}
-
-/**
- * Only a line that starts with a digit or "[" can carry a LINE_PREFIX: one character code read
- * per line, since every line of every trace passes here (an indented "  [junit]" is not read).
- */
-function withoutPrefix(line: string): string {
-  const first = line.charCodeAt(0);
-  if (!((first >= 48 && first <= 57) || first === 91)) return line;
-  const prefix = LINE_PREFIX.exec(line);
-  return prefix ? line.slice(prefix[0].length) : line;
-}
-
 /** Most traces are far shorter; a 10,000-frame recursion trace adds nothing past this. */
 const MAX_FRAMES = 200;
-
-/**
- * Parses the lines' frames in the order given (last line first when `lastFirst`), each line as it
- * is reached, and hands each frame to `visit` until it returns true: that frame is returned
- * (null when none). A plain loop, not a generator: it runs for every failure at ingest.
- */
-function findFrame(lines: readonly string[], lastFirst: boolean, visit: (frame: Frame) => boolean): Frame | null {
-  let goFunction = '';
-  let count = 0;
-  const last = lines.length - 1;
-  for (let step = 0; step <= last; step++) {
-    const line = withoutPrefix(lines[lastFirst ? last - step : step] as string);
-    // Go prints "pkg.Func(args)" unindented above its "file.go:12" line; GO_FUNC fails at the first space of anything else.
-    const goFunc = line.endsWith(')') && line.charCodeAt(0) > 32 ? GO_FUNC.exec(line) : null;
-    if (goFunc) {
-      goFunction = goFunc[2] ?? '';
-      continue;
-    }
-    const frame = parseLine(line);
-    if (!frame) continue;
-    if (frame.functionName === '' && goFunction) frame.functionName = goFunction;
-    goFunction = '';
-    if (visit(frame)) return frame;
-    if (++count >= MAX_FRAMES) return null;
-  }
-  return null;
-}
-
-function allFrames(lines: readonly string[]): Frame[] {
-  const all: Frame[] = [];
-  findFrame(lines, false, (frame) => {
-    all.push(frame);
-    return false;
-  });
-  return all;
-}
-
-export function parseFrames(trace: string | null | undefined, lines: readonly string[] = trace ? trace.split('\n') : []): Frame[] {
-  return trace ? allFrames(lines) : [];
-}
 
 const isOwn = (frame: Frame): boolean => frame.kind === 'test' || frame.kind === 'product';
 
@@ -156,28 +22,72 @@ const isOwn = (frame: Frame): boolean => frame.kind === 'test' || frame.kind ===
  * Python lists the outermost frame first; Java, JS, .NET and Go the innermost. The innermost
  * frame of the project's own code (test or product) is where the failure surfaced. Frames are
  * parsed lazily: in innermost-first traces the answer is usually within the first few lines.
+ * Each line is read at most once, whatever asks (the innermost frame, then a network frame, a
+ * fixture frame...): later scans reuse what earlier ones read.
  */
 export class FrameSummary {
   private all: Frame[] | null = null;
   private own: Frame | null | undefined;
   private python: boolean | undefined;
+  /** Per line, once read. */
+  private readonly read: (LineFrame | undefined)[];
 
   constructor(
     private readonly trace: string,
     private readonly lines: readonly string[],
-  ) {}
+  ) {
+    this.read = new Array<LineFrame | undefined>(lines.length);
+  }
 
   /** Whether the trace lists the outermost frame first; three scans of the trace, made only when the order matters. */
   private get pythonOrder(): boolean {
-    // faulthandler's dumps (segfaults) list the innermost frame first, as they say.
-    this.python ??= (this.trace.includes('Traceback (most recent call last)') || this.trace.includes('File "') || (this.trace.includes('.py:') && /\.py:\d+:/.test(this.trace))) && !this.trace.includes('(most recent call first)');
+    // faulthandler's dumps (segfaults) list the innermost frame first, as they say. ("py:" before
+    // the expression: a search for ".py:" stops at every dot of a Java trace.)
+    this.python ??= (this.trace.includes('Traceback (most recent call last)') || this.trace.includes('File "') || (this.trace.includes('py:') && /\.py:\d+:/.test(this.trace))) && !this.trace.includes('(most recent call first)');
     return this.python;
+  }
+
+  /**
+   * Walks the lines' frames in the order given (last line first when `lastFirst`) and hands each
+   * frame to `visit` until it returns true: that frame is returned (null when none). A Go frame
+   * without a function takes the one its function line named, in a copy: the frame read is
+   * shared. A plain loop, not a generator: it runs for every failure at ingest.
+   */
+  private walk(lastFirst: boolean, visit: (frame: Frame) => boolean): Frame | null {
+    let goFunction = '';
+    let count = 0;
+    const last = this.lines.length - 1;
+    for (let step = 0; step <= last; step++) {
+      const index = lastFirst ? last - step : step;
+      const line = (this.read[index] ??= lineFrame(this.lines[index] as string));
+      if (line.goFunction !== null) {
+        goFunction = line.goFunction;
+        continue;
+      }
+      let frame = line.frame;
+      if (!frame) continue;
+      if (frame.functionName === '' && goFunction) frame = { location: frame.location, functionName: goFunction, kind: frame.kind };
+      goFunction = '';
+      if (visit(frame)) return frame;
+      if (++count >= MAX_FRAMES) return null;
+    }
+    return null;
+  }
+
+  /** Every frame (up to MAX_FRAMES) in the order the trace lists them. */
+  listed(): Frame[] {
+    const all: Frame[] = [];
+    this.walk(false, (frame) => {
+      all.push(frame);
+      return false;
+    });
+    return all;
   }
 
   /** Innermost first. */
   get frames(): Frame[] {
     if (!this.all) {
-      const parsed = allFrames(this.lines);
+      const parsed = this.listed();
       this.all = this.pythonOrder ? parsed.reverse() : parsed;
     }
     return this.all;
@@ -189,7 +99,7 @@ export class FrameSummary {
       if (this.all) this.own = this.all.find(isOwn) ?? null;
       else {
         // Python's innermost frame is last: read its lines from the end (Python lines parse alone).
-        this.own = findFrame(this.lines, this.pythonOrder, isOwn);
+        this.own = this.walk(this.pythonOrder, isOwn);
       }
     }
     return this.own;
@@ -201,13 +111,17 @@ export class FrameSummary {
    */
   some(test: (frame: Frame) => boolean): boolean {
     if (this.all) return this.all.some(test);
-    return findFrame(this.lines, false, test) !== null;
+    return this.walk(false, test) !== null;
   }
 
   /** The innermost frame of any kind except the runner's. */
   get innermost(): Frame | null {
     return this.frames.find((frame) => frame.kind !== 'runner') ?? null;
   }
+}
+
+export function parseFrames(trace: string | null | undefined, lines: readonly string[] = trace ? trace.split('\n') : []): Frame[] {
+  return trace ? new FrameSummary(trace, lines).listed() : [];
 }
 
 export function summariseFrames(trace: string | null | undefined, lines?: readonly string[]): FrameSummary {

@@ -58,6 +58,11 @@ function lastPytestELine(lines: readonly string[]): string | null {
   return found;
 }
 
+/** lastPytestELine, but without reading the lines one by one when none can start with "E" (Java, JS and Go traces). */
+function pytestKeyLine(body: string, lines: readonly string[]): string | null {
+  return body.startsWith('E') || body.includes('\nE') ? lastPytestELine(lines) : null;
+}
+
 function deepestCause(lines: readonly string[]): string | null {
   let found: string | null = null;
   for (const line of lines) {
@@ -73,29 +78,38 @@ const keyOfMessage = memoByText((message: string) => {
   return { text, type: TYPE_PREFIX.exec(text)?.[1] ?? null };
 }, 1024);
 
+/** A class, not an object literal with a getter: one is made for every failure at ingest. */
+class FailureKeyLine implements KeyLine {
+  private cause: string | null | undefined;
+
+  constructor(
+    readonly exceptionType: string | null,
+    readonly text: string,
+    private readonly body: string,
+    private readonly lines: readonly string[],
+  ) {}
+
+  /** The whole trace is scanned for its chain only when someone asks. */
+  get rootCause(): string | null {
+    if (this.cause === undefined) this.cause = this.body ? deepestCause(this.lines) : null;
+    return this.cause;
+  }
+}
+
 export function keyLineOf(message: string, trace: string | null | undefined, lines?: readonly string[]): KeyLine {
   const body = trace ?? '';
   const traceLines = lines ?? (body === '' ? [] : body.split('\n'));
   let { text, type: exceptionType } = keyOfMessage(message);
   if (text === '' && body !== '') {
-    text = lastPytestELine(traceLines) ?? firstMeaningfulLine(body);
+    text = pytestKeyLine(body, traceLines) ?? firstMeaningfulLine(body);
     exceptionType = TYPE_PREFIX.exec(text)?.[1] ?? null;
-  }
-  if (!exceptionType && body !== '') {
-    const fromTrace = lastPytestELine(traceLines) ?? firstMeaningfulLine(body);
+  } else if (!exceptionType && body !== '') {
+    // (After the branch above the trace's line is the text itself, whose type was just read.)
+    const fromTrace = pytestKeyLine(body, traceLines) ?? firstMeaningfulLine(body);
     exceptionType = TYPE_PREFIX.exec(fromTrace)?.[1] ?? null;
   }
   if (text.length > MAX_KEY_CHARS) text = text.slice(0, MAX_KEY_CHARS);
-  // The whole trace is scanned for its chain only when someone asks.
-  let rootCause: { line: string | null } | undefined;
-  return {
-    exceptionType,
-    text,
-    get rootCause(): string | null {
-      rootCause ??= { line: body ? deepestCause(traceLines) : null };
-      return rootCause.line;
-    },
-  };
+  return new FailureKeyLine(exceptionType, text, body, traceLines);
 }
 
 /** "sqlalchemy.exc.IntegrityError" -> "IntegrityError". */

@@ -40,8 +40,22 @@ function siteOf(facts: FailureFacts, input: FailureInput): string {
   return `${where}::${input.name ?? input.id}`;
 }
 
+/** The key line with its exception type in front when it does not name it, by key line (bounded). */
+const TYPED = new Map<string, { type: string | null; typed: string }>();
+const TYPED_LIMIT = 1024;
+
+function typedText(type: string | null, text: string): string {
+  const known = TYPED.get(text);
+  if (known !== undefined && known.type === type) return known.typed;
+  // The same string for every failure with this key line: normaliseVolatile's lookup finds it by identity.
+  const typed = type && !text.includes(type) ? `${type}: ${text}` : text;
+  if (TYPED.size >= TYPED_LIMIT) TYPED.clear();
+  TYPED.set(text, { type, typed });
+  return typed;
+}
+
 export function signatureOf(facts: FailureFacts, input: FailureInput): FailureSignature {
-  const typed = facts.type && !facts.key.text.includes(facts.type) ? `${facts.type}: ${facts.key.text}` : facts.key.text;
+  const typed = typedText(facts.type, facts.key.text);
   const messageKey = normaliseVolatile(typed) || normaliseVolatile(facts.type ?? '') || '(no message)';
   const signature = isGeneric(messageKey, facts.flags.get('assertion')) ? `${messageKey} @ ${siteOf(facts, input)}` : messageKey;
   return { messageKey, signature, title: titleOf(facts.key) || messageKey };

@@ -65,6 +65,22 @@ describe('summariseFrames', () => {
     expect(summary.frames.map((frame) => frame.location)).toEqual(['app/client.py', '/venv/lib/python3.12/site-packages/requests/api.py', 'tests/test_api.py']);
     expect(summary.some((frame) => frame.location === 'tests/test_api.py')).toBe(true);
   });
+
+  it('reads a line once for all traces that hold it, and names a Go frame in a copy, not in the frame the others share', () => {
+    const go = ['github.com/acme/shop/cart.(*Cart).Add(...)', '\t/home/ci/shop/cart/cart_test.go:42 +0x1d'].join('\n');
+    const named = summariseFrames(go).innermostOwn;
+    expect(named).toEqual({ location: '/home/ci/shop/cart/cart_test.go', functionName: '(*Cart).Add', kind: 'test' });
+    // The same frame line without the function line above it: its frame has no function.
+    const alone = summariseFrames('\t/home/ci/shop/cart/cart_test.go:42 +0x1d');
+    expect(alone.innermostOwn).toEqual({ location: '/home/ci/shop/cart/cart_test.go', functionName: '', kind: 'test' });
+    expect(Object.isFrozen(alone.innermostOwn)).toBe(true);
+    // Walked forward (all frames) and backward (the innermost own frame) the answers agree, read twice or not.
+    for (let round = 0; round < 2; round++) {
+      const summary = summariseFrames(python);
+      expect(summary.frames.map((frame) => [frame.location, frame.functionName])).toEqual(parseFrames(python).reverse().map((frame) => [frame.location, frame.functionName]));
+      expect(summariseFrames(go).frames).toEqual([named]);
+    }
+  });
 });
 
 describe('memoByText', () => {

@@ -45,20 +45,20 @@ function frameText(facts: FailureFacts): string {
   return frame.functionName ? `${frame.location} (${frame.functionName})` : frame.location;
 }
 
-interface CompiledRule {
-  facts: [FactFlag, boolean][];
-  match: [RuleField, RegExp][];
+/** A rule's entries, listed once (not on every failure) as named fields a plain loop reads. */
+export interface CompiledRule {
+  facts: { flag: FactFlag; value: boolean }[];
+  match: { field: RuleField; pattern: RegExp }[];
 }
 
-/** Rules are data; their entries are listed once, not on every failure. */
 const COMPILED = new WeakMap<Rule, CompiledRule>();
 
-function compiled(rule: Rule): CompiledRule {
+export function compiledRule(rule: Rule): CompiledRule {
   let entry = COMPILED.get(rule);
   if (!entry) {
     entry = {
-      facts: Object.entries(rule.facts ?? {}) as [FactFlag, boolean][],
-      match: Object.entries(rule.match ?? {}) as [RuleField, RegExp][],
+      facts: Object.entries(rule.facts ?? {}).map(([flag, value]) => ({ flag: flag as FactFlag, value: value as boolean })),
+      match: Object.entries(rule.match ?? {}).map(([field, pattern]) => ({ field: field as RuleField, pattern: pattern as RegExp })),
     };
     COMPILED.set(rule, entry);
   }
@@ -90,14 +90,17 @@ function firstMatch(pattern: RegExp, text: string): string | null {
 
 /**
  * The hit when a candidate of `candidatesFor` applies to these facts, else null: its other
- * fields are matched (in the order the rule lists them), then its facts checked.
+ * fields are matched (in the order the rule lists them), then its facts checked. Plain index
+ * loops: at ingest this runs for some twenty candidates of every failure, much of it before the
+ * code is optimised, when iterators and destructuring cost the most.
  */
-export function applyCandidate({ rule, head }: Candidate, facts: FailureFacts): RuleHit | null {
-  const { facts: wanted, match } = compiled(rule);
+export function applyCandidate(candidate: Candidate, facts: FailureFacts): RuleHit | null {
+  const { facts: wanted, match } = candidate.compiled;
   let matched = '';
-  for (const [field, pattern] of match) {
+  for (let index = 0; index < match.length; index++) {
+    const { field, pattern } = match[index] as CompiledRule['match'][number];
     let found: string | null;
-    if (field === 'head') found = head;
+    if (field === 'head') found = candidate.head;
     else {
       const text = facts.texts[field];
       if (text === '') return null;
@@ -107,13 +110,16 @@ export function applyCandidate({ rule, head }: Candidate, facts: FailureFacts): 
     if (found === null) return null;
     if (matched === '') matched = found;
   }
-  for (const [flag, value] of wanted) {
+  for (let index = 0; index < wanted.length; index++) {
+    const { flag, value } = wanted[index] as CompiledRule['facts'][number];
     if (facts.flags.get(flag) !== value) return null;
   }
-  return { rule, matched };
+  return { rule: candidate.rule, matched };
 }
 
 /** The hit's one line of evidence; only the winning category's hits are written out. */
 export function evidenceOf(hit: RuleHit, facts: FailureFacts): string {
-  return hit.rule.evidence.replace('{match}', quote(hit.matched)).replace('{frame}', frameText(facts));
+  const said = hit.rule.evidence.replace('{match}', quote(hit.matched));
+  // Only a line that names the frame looks for it: finding it may parse the trace.
+  return said.includes('{frame}') ? said.replace('{frame}', frameText(facts)) : said;
 }
