@@ -6,7 +6,7 @@ import { exceptionLines, headOf, outputLines } from './failure-texts.js';
 import { summariseFrames, type Frame, type FrameSummary } from './frames.js';
 import { keyLineOf, shortType, type KeyLine } from './key-line.js';
 import { memoByText } from './memo.js';
-import { decimalSeparatorOnly, reorderedItems, versionOnlyDiff } from './value-comparisons.js';
+import { decimalSeparatorOnly, pathSeparatorOnly, reorderedItems, versionOnlyDiff } from './value-comparisons.js';
 
 export interface FailureFacts {
   key: KeyLine;
@@ -46,7 +46,9 @@ export type FactFlag =
   | 'inHook'
   | 'decimalSeparatorOnly'
   | 'reorderedItems'
-  | 'versionOnlyDiff';
+  | 'versionOnlyDiff'
+  | 'pathSeparatorOnly'
+  | 'ownHostUnresolvable';
 
 const MAX_TEXT = 3000;
 const MAX_TRACE = 8000;
@@ -69,7 +71,13 @@ const CLOCK = /(?<!\d)(\d{1,2}):(\d{2})(?::\d{2})?(?!\d)/g;
 const ISO_DATE = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g;
 /** Ports an OS hands out for listen(0): a server the test itself started, not a service that should be up. */
 const EPHEMERAL_FIRST = 32768;
-const LOOPBACK_PORT = /(?:localhost|127\.0\.0\.1|\[::1\]|::1):(\d{2,5})\b/g;
+/** 0.0.0.0 too: a server bound to every interface on a random port was given that port the same way. */
+const LOOPBACK_PORT = /(?:localhost|127\.0\.0\.1|\[::1\]|::1|0\.0\.0\.0):(\d{2,5})\b/g;
+/**
+ * The JDK's InetAddress.getLocalHost() names the machine twice ("box: box: Name or service not
+ * known"): the machine cannot resolve its own host name, which /etc/hosts or its DNS should.
+ */
+const OWN_HOST_UNRESOLVABLE = /(?:^|[\s:])([\w-]+(?:\.[\w-]+)*): \1: (?:Name or service not known|nodename nor servname provided|Temporary failure in name resolution)/;
 /** Names of a project's own helper modules, never a package one installs: importing one that is missing is a wrong path. */
 const HELPER_MODULE = /^(?:conftest|utils?|helpers?|common|testutils?|test_?utils|test_?helpers|fixtures|support|tests?)$/;
 /**
@@ -147,6 +155,8 @@ const hourShiftIn = memoByText(hourShift, 1024);
 const decimalSeparatorOnlyIn = memoByText(decimalSeparatorOnly, 1024);
 const reorderedItemsIn = memoByText(reorderedItems, 1024);
 const versionOnlyDiffIn = memoByText(versionOnlyDiff, 1024);
+const pathSeparatorOnlyIn = memoByText(pathSeparatorOnly, 1024);
+const ownHostUnresolvableIn = memoByText((head: string) => OWN_HOST_UNRESOLVABLE.test(head), 1024);
 
 /** Most traces are far shorter; frames past this many lines add nothing and cost memory. */
 const MAX_TRACE_LINES = 400;
@@ -229,6 +239,10 @@ export class LazyFlags {
         return reorderedItemsIn(head);
       case 'versionOnlyDiff':
         return versionOnlyDiffIn(head);
+      case 'pathSeparatorOnly':
+        return pathSeparatorOnlyIn(head);
+      case 'ownHostUnresolvable':
+        return ownHostUnresolvableIn(head);
     }
   }
 }

@@ -19,10 +19,22 @@ export function decimalSeparatorOnly(head: string): boolean {
 /** A bracketed list of quoted strings or bare words: no nested lists, at most a few hundred characters. */
 const LIST = /\[([^[\]\n]{1,300})\]/g;
 const ITEM = /^(?:'[^'\n]*'|"[^"\n]*"|[A-Za-z_][\w.-]*)$/;
+/**
+ * A printed map or object: {a=1, b=x} (Java's toString), {'a': 1, "b": 'x'} (Python, JSON) or
+ * {a: 1} (JavaScript). Entries are key/value pairs of plain values, no nesting. A map printed
+ * across a line break is read as one line: a message wraps wherever the runner does.
+ */
+const MAP = /\{([^{}]{1,300})\}/g;
+const ENTRY = /^(?:'[^'\n]*'|"[^"\n]*"|[A-Za-z_][\w.-]*)\s*[=:]\s*(?:'[^'\n]*'|"[^"\n]*"|[\w.+-]*)$/;
 
 function stringItems(list: string): string[] | null {
   const items = list.split(',').map((item) => item.trim());
   return items.length >= 2 && items.every((item) => ITEM.test(item)) ? items : null;
+}
+
+function mapEntries(map: string): string[] | null {
+  const entries = map.split(',').map((entry) => entry.trim());
+  return entries.length >= 2 && entries.every((entry) => ENTRY.test(entry)) ? entries : null;
 }
 
 /**
@@ -31,7 +43,13 @@ function stringItems(list: string): string[] | null {
  * out: numbers in another order are usually a computation (bytes swapped, a sort) gone wrong.
  */
 export function reorderedItems(head: string): boolean {
-  const lists = [...head.slice(0, MAX_CHARS).matchAll(LIST)].map((match) => stringItems(match[1] ?? '')).filter((items) => items !== null);
+  const text = head.slice(0, MAX_CHARS);
+  const lists = [...text.matchAll(LIST)].map((match) => stringItems(match[1] ?? '')).filter((items) => items !== null);
+  // The entries of a hash map print in the order of its buckets, which is not fixed either.
+  if (text.includes('{')) for (const match of text.matchAll(MAP)) {
+    const entries = mapEntries((match[1] ?? '').replace(/\s*\n\s*/g, ' '));
+    if (entries) lists.push(entries);
+  }
   for (let i = 0; i < lists.length; i++) {
     for (let j = i + 1; j < lists.length; j++) {
       const a = lists[i] as string[];
@@ -54,4 +72,21 @@ export function versionOnlyDiff(head: string): boolean {
     lines.set(line, (lines.get(line) ?? 0) + 1);
   }
   return [...lines.values()].some((count) => count >= 2);
+}
+
+/** A path with at least two backslash separators (one or two backslashes each: a repr doubles them). */
+const BACKSLASH_PATH = /(?:[A-Za-z]:)?[\w.-]+(?:\\{1,2}[\w.-]+){2,}/g;
+
+/**
+ * One path written with Windows separators and with "/" ('lib\\a\\b.dart' against 'lib/a/b.dart'):
+ * the test compares paths as strings, and on Windows the two sides are built differently.
+ */
+export function pathSeparatorOnly(head: string): boolean {
+  const text = head.slice(0, 2 * MAX_CHARS);
+  if (!text.includes('\\') || !text.includes('/')) return false;
+  for (const match of text.matchAll(BACKSLASH_PATH)) {
+    const posix = match[0].replace(/\\{1,2}/g, '/');
+    if (posix.length >= 8 && text.includes(posix)) return true;
+  }
+  return false;
 }

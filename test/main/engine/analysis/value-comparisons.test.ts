@@ -1,6 +1,6 @@
 // What expected and actual values share, read from a failure's first lines.
 import { describe, expect, it } from 'vitest';
-import { decimalSeparatorOnly, reorderedItems, versionOnlyDiff } from '../../../../src/main/engine/analysis/value-comparisons.js';
+import { decimalSeparatorOnly, pathSeparatorOnly, reorderedItems, versionOnlyDiff } from '../../../../src/main/engine/analysis/value-comparisons.js';
 
 describe('value comparisons', () => {
   it('finds one number written with two decimal separators', () => {
@@ -12,6 +12,19 @@ describe('value comparisons', () => {
     expect(reorderedItems("not equal: a = ['b', 'a'] b = ['a', 'b']")).toBe(true);
     expect(reorderedItems("not equal: a = ['b', 'c'] b = ['a', 'b']")).toBe(false);
     expect(reorderedItems('left: [40, 0, 0] right: [0, 0, 40]')).toBe(false);
+  });
+
+  it('finds the entries of a printed map in another order, even wrapped across lines', () => {
+    expect(reorderedItems('expected: <Config{a=1, b=x, c=null}> but was: <Config{c=null,\na=1, b=x}>')).toBe(true);
+    expect(reorderedItems('expected: <{a=1, b=x}> but was: <{a=2, b=x}>')).toBe(false);
+    expect(reorderedItems("expected {'k': 1, 'v': 2} to equal {'v': 2, 'k': 1}")).toBe(true);
+  });
+
+  it('finds one path written with Windows and POSIX separators', () => {
+    expect(pathSeparatorOnly("Expected: 'src/app/main.ts:12'\n  Actual: 'src\\app\\main.ts:12'")).toBe(true);
+    expect(pathSeparatorOnly("assert 'D:\\\\work\\\\out\\\\a.txt' == 'D:/work/out/a.txt'")).toBe(true);
+    expect(pathSeparatorOnly("Expected: 'src/app/main.ts'\n  Actual: 'src\\lib\\main.ts'")).toBe(false);
+    expect(pathSeparatorOnly('expected 3 but got 4')).toBe(false);
   });
 
   it('finds two patch versions of one release', () => {

@@ -98,4 +98,43 @@ export const CASCADE_RULES: readonly Rule[] = [
     match: { head: /invalid session id[^\n]*|InvalidSessionId\w*[^\n]*|NoSuchSessionError[^\n]*|Session ID is null[^\n]*|session deleted because of page crash[^\n]*/i },
     evidence: 'the browser session was closed by an earlier failure or crash: {match}',
   },
+  {
+    // Rust poisons a mutex whose holder panicked: every later lock() fails with PoisonError. The
+    // panic that poisoned it is the failure to fix; these are its echoes.
+    id: 'cascade.poisoned-lock',
+    category: 'cascade',
+    weight: 0.7,
+    match: { head: /PoisonError[^\n]*|poisoned lock[^\n]*|\bpoisoned\b[^\n]{0,30}\b(?:mutex|lock)\b[^\n]*|\b(?:mutex|lock)\b[^\n]{0,30}\bpoisoned\b[^\n]*/i },
+    evidence: 'a lock was poisoned by another test that panicked while holding it: {match}',
+  },
+  {
+    // Mockito reports a session an earlier test started and never finished (it aborted before
+    // finishMocking()) on the next test that starts one.
+    id: 'cascade.unfinished-mocking-session',
+    category: 'cascade',
+    weight: 0.7,
+    match: { head: /UnfinishedMockingSession\w*[^\n]*|Unfinished mocking session detected[^\n]*|Previous MockitoSession was not concluded[^\n]*/ },
+    evidence: 'an earlier test aborted without finishing its mocking session: {match}',
+  },
+  {
+    // A test that begins a transaction while one is still open: an earlier test errored before it
+    // rolled back (or its rollback hook never ran), and every later test fails to begin its own.
+    id: 'cascade.transaction-left-open',
+    category: 'cascade',
+    weight: 0.6,
+    match: {
+      head: /There is already an active transaction[^\n]*|nested transactions? (?:are|is) not supported[^\n]*|cannot start a transaction within a transaction[^\n]*|A transaction is already (?:active|in progress|begun|started)[^\n]*|transaction (?:is )?already (?:active|in progress|begun|started)[^\n]*/i,
+    },
+    evidence: 'a transaction an earlier failed test left open blocks this one: {match}',
+  },
+  {
+    // A test stopped (interrupted or timed out) while its setup waits on a lock the tests share:
+    // an earlier test that failed while holding it never released it.
+    id: 'cascade.setup-waits-on-shared-lock',
+    category: 'cascade',
+    weight: 0.6,
+    match: { head: /KeyboardInterrupt[^\n]*|Timeout[^\n]*|timed? ?out[^\n]*/i, trace: /\block\w*\.acquire\(|\.acquire\(\)[^\n]*|\block\(\)/i },
+    facts: { setup: true, inProduct: false },
+    evidence: 'setup waits forever on a shared lock an earlier failed test still holds: {match}',
+  },
 ];

@@ -256,4 +256,20 @@ export const CONFIG_MISMATCH_RULES: readonly Rule[] = [
     facts: { loopback: true, remote: false },
     evidence: 'the server that answered 429 is the local one under test, not another service',
   },
+  {
+    id: 'config.own-host-unresolvable',
+    category: 'config_mismatch',
+    weight: 0.75,
+    match: { head: /Name or service not known|nodename nor servname provided|Temporary failure in name resolution/ },
+    facts: { ownHostUnresolvable: true },
+    evidence: "the machine cannot resolve its own host name: its /etc/hosts or DNS setup is incomplete",
+  },
+  {
+    id: 'config.own-host-unresolvable-not-external',
+    category: 'external_blocker',
+    weight: -0.6,
+    match: { head: /Name or service not known|nodename nor servname provided|Temporary failure in name resolution/ },
+    facts: { ownHostUnresolvable: true },
+    evidence: 'the host that does not resolve is this machine, not another service',
+  },
 ];

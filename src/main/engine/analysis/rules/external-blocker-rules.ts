@@ -140,4 +140,20 @@ export const EXTERNAL_BLOCKER_RULES: readonly Rule[] = [
     facts: { remote: true, testClient: false },
     evidence: 'a remote host does not serve what the run fetches: {match}',
   },
+  {
+    // The container runtime could not pull an image from its registry (Docker Hub's pull rate
+    // limit, a registry error on the daemon's image-create call): the registry, not the project.
+    id: 'external.image-pull-failed',
+    category: 'external_blocker',
+    weight: 0.6,
+    match: { head: /toomanyrequests[^\n]*|pull rate limit[^\n]*|Failed to (?:fetch|pull) (?:docker |container )?image[^\n]*|error pulling image[^\n]*|\b5\d\d Server Error[^\n]{0,40}\/images\/create[^\n]*/i },
+    evidence: 'the container registry did not deliver an image: {match}',
+  },
+  {
+    id: 'external.image-pull-said-in-output',
+    category: 'external_blocker',
+    weight: 0.6,
+    match: { head: /image|daemon|pull/i, output: /toomanyrequests[^\n]*|pull rate limit[^\n]*/i },
+    evidence: "the captured output shows the registry refusing the image pull: {match}",
+  },
 ];

@@ -3,6 +3,10 @@
 // by the history signals; these rules read one failure's own text.
 import type { Rule } from './rule.js';
 
+/** A difference of two clock readings: after - before, Date.now() - start, time.monotonic() - t0, time.Since(start). */
+const ELAPSED =
+  /\bafter\w*\s*-\s*before\w*[^\n]*|(?:Date\.now|performance\.now|time\.time|time\.monotonic|perf_counter|currentTimeMillis|nanoTime|process\.hrtime)\(\)\s*-[^\n]*|time\.Since\([^\n]*/;
+
 export const FLAKY_RULES: readonly Rule[] = [
   {
     id: 'flaky.wait-expired',
@@ -105,8 +109,27 @@ export const FLAKY_RULES: readonly Rule[] = [
     id: 'flaky.unordered-collection',
     category: 'flaky',
     weight: 0.6,
-    match: { head: /\[[^\n]*/ },
+    match: { head: /[[{][^\n]*/ },
     facts: { assertion: true, reorderedItems: true },
     evidence: 'expected and actual hold the same items in another order: the order of a set, dict or listing is not fixed',
+  },
+  {
+    // The asserted value is a difference of two clock readings taken around the code: how long it
+    // took depends on the machine's load, not only on the code.
+    id: 'flaky.elapsed-time-assertion',
+    category: 'flaky',
+    weight: 0.6,
+    // Only a comparison of numbers (Jest's "Expected: < 50", "less than", assert ... <) makes the
+    // trace worth reading.
+    match: { head: /Expected: (?:not )?(?:[<>]=? )?-?\d[^\n]*|Received: +-?\d[^\n]*|(?:less|greater) than[^\n]*|toBe(?:Less|Greater)Than[^\n]*|assert [^\n]*[<>][^\n]*/, trace: ELAPSED },
+    evidence: 'the assertion measures elapsed wall-clock time: {match}',
+  },
+  {
+    id: 'flaky.elapsed-time-assertion-in-head',
+    category: 'flaky',
+    weight: 0.6,
+    match: { head: ELAPSED },
+    facts: { assertion: true },
+    evidence: 'the assertion measures elapsed wall-clock time: {match}',
   },
 ];

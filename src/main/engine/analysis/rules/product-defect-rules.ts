@@ -105,4 +105,38 @@ export const PRODUCT_DEFECT_RULES: readonly Rule[] = [
     facts: { fixtureFrames: false },
     evidence: 'the code saves a row without a value its schema requires: {match}',
   },
+  {
+    // go build / go vet print "# package" and then file:line: the error is in a file of the
+    // product, not in a _test.go file, so the product itself does not build or pass vet.
+    id: 'product.go-build-error-in-product-file',
+    category: 'product_defect',
+    weight: 0.7,
+    match: { head: /^# [\w.\/-]+(?: \[[^\]\n]*\])?\n(?:\.\/)?[\w.\/-]*(?<!_test)\.go:\d+[^\n]*/m },
+    evidence: "the product's own code does not compile or pass vet: {match}",
+  },
+  {
+    id: 'product.go-build-error-not-test',
+    category: 'test_defect',
+    weight: -0.5,
+    match: { head: /^# [\w.\/-]+(?: \[[^\]\n]*\])?\n(?:\.\/)?[\w.\/-]*(?<!_test)\.go:\d+/m },
+    evidence: 'the build error is in product code, not in the test',
+  },
+  {
+    // Jest points at the line that created a handle still open: when that is the product's code,
+    // the product leaves a timer or socket behind (it never clears or closes it).
+    id: 'product.open-handle-in-product',
+    category: 'product_defect',
+    weight: 0.6,
+    match: { head: /open handles?[^\n]*/i },
+    facts: { inProduct: true },
+    evidence: 'the handle left open was created by the product at {frame}: {match}',
+  },
+  {
+    id: 'product.open-handle-in-product-not-leak',
+    category: 'isolation_leak',
+    weight: -0.4,
+    match: { head: /open handles?/i },
+    facts: { inProduct: true },
+    evidence: 'the open handle is made by the product code, not left by another test',
+  },
 ];

@@ -4,6 +4,11 @@ import { BUILD_OUTPUT, ENVIRONMENT_LOOKUP } from './config-mismatch-rules.js';
 import { NOT_NULL_VIOLATION } from './constraint-patterns.js';
 import type { Rule } from './rule.js';
 
+/** A certificate past its date, or a verification that failed without saying why (OpenSSL's bare text). */
+const EXPIRED_OR_UNVERIFIED_CERTIFICATE = /certificate (?:has )?expired[^\n]*|CERT_HAS_EXPIRED[^\n]*|\bCertExpired\b[^\n]*|certificate verify failed'?\)?\]?$/im;
+/** The machine's trust store (self-signed, local issuer, host name), or a certificate of a named host. */
+const CERTIFICATE_NOT_THE_TESTS = /self[- ]signed|local issuer|hostname|doesn't match|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|app|cloud|co|edu|gov|info)\b/i;
+
 export const TEST_DEFECT_RULES: readonly Rule[] = [
   {
     id: 'test.collection-error',
@@ -119,5 +124,53 @@ export const TEST_DEFECT_RULES: readonly Rule[] = [
     match: { head: NOT_NULL_VIOLATION },
     facts: { fixtureFrames: true },
     evidence: 'a fixture or factory builds a row without a value the schema requires ({frame}): {match}',
+  },
+  {
+    // Go's testing package panics when a goroutine the test started logs through t after the
+    // test returned: the test did not wait for (or stop) what it started.
+    id: 'test.log-after-test-completed',
+    category: 'test_defect',
+    weight: 0.75,
+    match: { head: /Log in goroutine after \w[^\n]* has completed[^\n]*/ },
+    evidence: 'a goroutine the test started outlives it and logs through its t: {match}',
+  },
+  {
+    // go build / go vet print "# package" and then file:line: the error is in a _test.go file.
+    id: 'test.go-build-error-in-test-file',
+    category: 'test_defect',
+    weight: 0.6,
+    match: { head: /^# [\w.\/-]+(?: \[[^\]\n]*\])?\n(?:\.\/)?[\w.\/-]*_test\.go:\d+[^\n]*/m },
+    evidence: 'the test file does not compile or pass vet: {match}',
+  },
+  {
+    // Paths built with os.path/Path on Windows use "\\", the code or the tool prints "/": the
+    // test compares paths as strings instead of normalising them.
+    id: 'test.path-separator',
+    category: 'test_defect',
+    weight: 0.65,
+    // No head pattern: a backslash is no literal worth screening for, and the fact is two includes() when there is no path.
+    facts: { assertion: true, pathSeparatorOnly: true },
+    evidence: 'expected and actual are one path written with "\\" and with "/": the test compares paths as strings',
+  },
+  {
+    // A certificate that fails with no other host named: the certificates are the test suite's own
+    // (a localhost server, canned client and CA files), and canned certificates expire. Renewing
+    // them is a fix in the tests; another service's expired certificate names that service.
+    id: 'test.expired-test-certificate',
+    category: 'test_defect',
+    weight: 0.65,
+    match: { head: EXPIRED_OR_UNVERIFIED_CERTIFICATE },
+    facts: { remote: false },
+    unless: CERTIFICATE_NOT_THE_TESTS,
+    evidence: "a certificate the tests ship has expired or no longer verifies: {match}",
+  },
+  {
+    id: 'test.expired-test-certificate-not-external',
+    category: 'external_blocker',
+    weight: -0.4,
+    match: { head: EXPIRED_OR_UNVERIFIED_CERTIFICATE },
+    facts: { remote: false },
+    unless: CERTIFICATE_NOT_THE_TESTS,
+    evidence: 'no other service is named: the failing certificate is one the tests ship',
   },
 ];
