@@ -1,36 +1,26 @@
 // The first launch: an empty store shows what to do, and one click loads the demo workspace of
 // bundled real reports (resources/demo), which the screens then show like any other runs.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumOrSkipReason, launchChromium } from './support/browser.js';
-import { api, requireBuild, screenshotPath, serve, type Served } from './support/serve.js';
+import { chromiumOrSkipReason } from './support/browser.js';
+import { api, screenshotPath } from './support/serve.js';
+import { openServedPage, type ServedPage } from './support/served-page.js';
 
 const chromium = chromiumOrSkipReason();
 const skip = 'skip' in chromium ? chromium.skip : null;
 
 describe.skipIf(skip !== null)(`the first launch${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  let dir: string;
-  let server: Served;
-  let browser: Browser;
+  let served: ServedPage;
   let page: Page;
 
   beforeAll(async () => {
-    requireBuild();
-    dir = mkdtempSync(join(tmpdir(), 'vigil-e2e-first-'));
-    server = await serve(join(dir, 'vigil.db'));
     if (!('path' in chromium)) throw new Error('unreachable: skipped without Chromium');
-    browser = await launchChromium(chromium.path);
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(server.url);
+    served = await openServedPage(chromium.path, 'vigil-e2e-first-');
+    page = served.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await served?.close();
   });
 
   it('explains what to do when nothing is stored', async () => {
@@ -45,7 +35,7 @@ describe.skipIf(skip !== null)(`the first launch${skip ? ` (skipped: ${skip})` :
     await page.getByRole('button', { name: 'Load the demo workspace' }).click();
     await expect.poll(() => page.locator('.project-card[data-ready=true]').count(), { timeout: 20_000 }).toBe(2);
     expect(await page.locator('.first-launch').count()).toBe(0);
-    const projects = await api<string[]>(server.url, 'listProjects');
+    const projects = await api<string[]>(served.server.url, 'listProjects');
     expect(projects).toEqual(['demo', 'demo-coverage']);
     await page.screenshot({ path: screenshotPath('live-demo'), fullPage: true });
   });

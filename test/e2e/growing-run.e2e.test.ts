@@ -2,15 +2,15 @@
 // A run that grows while it is open: Maven Surefire writes one TEST-*.xml per class as the run
 // goes on; the watcher stores the first class as a run, and the next class file, seconds later,
 // joins it and replaces it under a new id. The Run screen open on the first id follows it.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../src/shared/types.js';
 import { fixturePath } from '../support/fixtures.js';
-import { chromiumOrSkipReason, launchChromium } from './support/browser.js';
-import { api, requireBuild, screenshotPath, serve, type Served } from './support/serve.js';
+import { chromiumOrSkipReason } from './support/browser.js';
+import { api, screenshotPath } from './support/serve.js';
+import { openServedPage, type ServedPage } from './support/served-page.js';
 
 const SUREFIRE = 'junit-xml/action-junit-report/tests/utils/target/surefire-reports';
 const CLASSES = ['TEST-action.surefire.report.calc.CalcUtilsTest.xml', 'TEST-action.surefire.report.calc.StringUtilsTest.xml'];
@@ -19,30 +19,23 @@ const chromium = chromiumOrSkipReason();
 const skip = 'skip' in chromium ? chromium.skip : null;
 
 describe.skipIf(skip !== null)(`a run that grows while it is open${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  let dir: string;
+  let served: ServedPage;
   let reports: string;
-  let server: Served;
-  let browser: Browser;
   let page: Page;
-  const listRuns = (): Promise<RunSummary[]> => api<RunSummary[]>(server.url, 'listRuns', { project: 'calc' });
+  const listRuns = (): Promise<RunSummary[]> => api<RunSummary[]>(served.server.url, 'listRuns', { project: 'calc' });
 
   beforeAll(async () => {
-    requireBuild();
-    dir = mkdtempSync(join(tmpdir(), 'vigil-e2e-grow-'));
-    reports = join(dir, 'target', 'surefire-reports');
-    mkdirSync(reports, { recursive: true });
-    server = await serve(join(dir, 'vigil.db'));
-    await api(server.url, 'addWatchFolder', { path: reports, project: 'calc' });
     if (!('path' in chromium)) throw new Error('unreachable: skipped without Chromium');
-    browser = await launchChromium(chromium.path);
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(server.url);
+    served = await openServedPage(chromium.path, 'vigil-e2e-grow-', async ({ dir, server }) => {
+      reports = join(dir, 'target', 'surefire-reports');
+      mkdirSync(reports, { recursive: true });
+      await api(server.url, 'addWatchFolder', { path: reports, project: 'calc' });
+    });
+    page = served.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await served?.close();
   });
 
   it('keeps showing the run on the Run screen when a later class file replaces it', async () => {
