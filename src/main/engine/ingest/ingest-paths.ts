@@ -12,6 +12,7 @@ import type { RunQueries } from '../store/run-queries.js';
 import type { RunReplacer } from '../store/run-replacer.js';
 import type { RunWriter } from '../store/run-writer.js';
 import type { StoredRunSources } from '../store/stored-run-sources.js';
+import type { ReportCache } from './report-cache.js';
 import { expandPaths } from './expand-paths.js';
 import { joinCandidates, mayJoinStoredRun, type JoinCandidate } from './join-candidates.js';
 import { planRuns, type PlannedWrite } from './join-runs.js';
@@ -37,6 +38,8 @@ export interface IngestDeps {
 export interface RunJoining {
   runs: StoredRunSources;
   replacer: RunReplacer;
+  /** Reports read before, reused while their files are unchanged (report-cache.ts). */
+  cache: ReportCache;
 }
 
 /** A RUN of the outcome that replaced stored runs: their ids (CLI.md, `vigil watch`). */
@@ -113,6 +116,7 @@ export async function ingestPaths(deps: IngestDeps, paths: readonly string[], pr
       throw error;
     }
     const parsed = read.kind === 'tests' ? read.report : read.coverage;
+    deps.join?.cache.put(read);
     outcome.warnings.push(...parsed.warnings.map((warning) => ({ path: file.path, warning })));
     if (deps.queries.runIdForSha(parsed.sha256) || seenInBatch.has(parsed.sha256)) duplicates.push({ path: file.path, sha256: parsed.sha256 });
     else {
@@ -122,7 +126,7 @@ export async function ingestPaths(deps: IngestDeps, paths: readonly string[], pr
     }
   }
 
-  const candidates: JoinCandidate[] = deps.join ? await joinCandidates(deps.join.runs, fresh) : [];
+  const candidates: JoinCandidate[] = deps.join ? await joinCandidates(deps.join.runs, fresh, deps.join.cache) : [];
   const { writes, attachments } = planRuns(fresh, freshCoverage, candidates, projects, project, (folders) => deps.queries.uncoveredRunSlots(folders));
   const freshPaths = new Set([...fresh, ...freshCoverage].map((report) => report.path));
   for (const write of writes) storeWrite(deps, write, freshPaths, outcome);

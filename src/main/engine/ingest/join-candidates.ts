@@ -15,6 +15,7 @@ import type { ParsedCoverage } from '../model/file-coverage.js';
 import type { ParsedReport } from '../model/normalised-report.js';
 import { ReportError } from '../readers/report-error.js';
 import type { StoredRunRef, StoredRunSources } from '../store/stored-run-sources.js';
+import type { ReportCache } from './report-cache.js';
 import { SAME_RUN_GAP_MS, reportSpan } from './assemble-runs.js';
 
 /**
@@ -30,7 +31,7 @@ export interface JoinCandidate {
   coverage: ParsedCoverage[];
 }
 
-export async function joinCandidates(runs: StoredRunSources, fresh: readonly ParsedReport[]): Promise<JoinCandidate[]> {
+export async function joinCandidates(runs: StoredRunSources, fresh: readonly ParsedReport[], cache: ReportCache): Promise<JoinCandidate[]> {
   const freshByPath = new Map(fresh.map((report) => [report.path, report]));
   const looked = new Set<string>();
   const candidates: JoinCandidate[] = [];
@@ -38,7 +39,7 @@ export async function joinCandidates(runs: StoredRunSources, fresh: readonly Par
   const consider = async (ref: StoredRunRef, folder: string): Promise<void> => {
     if (looked.has(ref.id) || looked.size >= MAX_CANDIDATES) return;
     looked.add(ref.id);
-    const candidate = await readCandidate(ref, freshByPath);
+    const candidate = await readCandidate(ref, freshByPath, cache);
     if (!candidate) return;
     candidates.push(candidate);
     // Runs close to this one join through it, as reports chain into one cluster.
@@ -84,7 +85,7 @@ export async function mayJoinStoredRun(runs: StoredRunSources, path: string): Pr
 }
 
 /** The stored run's reports as they are now, or null when it cannot be assembled again from them. */
-async function readCandidate(ref: StoredRunRef, freshByPath: ReadonlyMap<string, ParsedReport>): Promise<JoinCandidate | null> {
+async function readCandidate(ref: StoredRunRef, freshByPath: ReadonlyMap<string, ParsedReport>, cache: ReportCache): Promise<JoinCandidate | null> {
   const tests: ParsedReport[] = [];
   const coverage: ParsedCoverage[] = [];
   for (const source of ref.sources) {
@@ -95,7 +96,7 @@ async function readCandidate(ref: StoredRunRef, freshByPath: ReadonlyMap<string,
       tests.push(fresh);
       continue;
     }
-    const read = await readUnchanged(source);
+    const read = await readUnchanged(source, cache);
     if (!read) return null;
     if (read.kind === 'tests') tests.push(read.report);
     else coverage.push(read.coverage);
@@ -104,10 +105,12 @@ async function readCandidate(ref: StoredRunRef, freshByPath: ReadonlyMap<string,
 }
 
 /** The stored file read again, or null when it is gone, unreadable or no longer what was stored. */
-async function readUnchanged(source: SourceRecord): Promise<ReadOutcome | null> {
+async function readUnchanged(source: SourceRecord, cache: ReportCache): Promise<ReadOutcome | null> {
   // Gone, unreadable or resized: the run cannot be assembled again from it.
   const info = await stat(source.path).catch((error: NodeJS.ErrnoException) => error);
   if (info instanceof Error || info.size !== source.size) return null;
+  const kept = cache.get(source.path, info.size, info.mtimeMs, source.sha256);
+  if (kept) return kept;
   let read: ReadOutcome;
   try {
     read = await readAnyReport(source.path);
@@ -117,7 +120,9 @@ async function readUnchanged(source: SourceRecord): Promise<ReadOutcome | null> 
     throw error;
   }
   const sha256 = read.kind === 'tests' ? read.report.sha256 : read.coverage.sha256;
-  return sha256 === source.sha256 ? read : null;
+  if (sha256 !== source.sha256) return null;
+  cache.put(read);
+  return read;
 }
 
 /** True when the file's first `source.size` bytes are the stored content (it was appended to). */

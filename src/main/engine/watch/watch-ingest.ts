@@ -5,12 +5,13 @@
 import type { Database } from 'better-sqlite3';
 import type { IngestOutcome } from '../../../shared/types.js';
 import { ingestPaths, type IngestDeps } from '../ingest/ingest-paths.js';
+import { ReportCache } from '../ingest/report-cache.js';
 import { RunReplacer } from '../store/run-replacer.js';
 import { StoredRunSources } from '../store/stored-run-sources.js';
 
 export type WatchIngest = (paths: string[], project: string | undefined) => Promise<IngestOutcome>;
 
 export function joiningIngest(db: Database, plain: IngestDeps): WatchIngest {
-  const deps: IngestDeps = { ...plain, join: { runs: new StoredRunSources(db), replacer: new RunReplacer(db, plain.writer) } };
+  const deps: IngestDeps = { ...plain, join: { runs: new StoredRunSources(db), replacer: new RunReplacer(db, plain.writer), cache: new ReportCache() } };
   return (paths, project) => ingestPaths(deps, paths, project);
 }
