@@ -30,17 +30,25 @@ function lines(fixture: string, from: number, to?: number): string {
 /** What the whole stream counts (`vigil ingest` of the finished file). */
 const wholeTotals = async (fixture: string) => (await readReport(fixturePath(fixture))).totals;
 
+/**
+ * Writes `fixture` into the watched folder up to `splitAt` (exclusive line number), pauses past the
+ * quiet time (no run may appear), writes the rest and waits for the run that follows.
+ */
+async function pauseThenFinish(name: string, fixture: string, splitAt: number): Promise<void> {
+  const path = join(harness!.dir, name);
+  writeFileSync(path, lines(fixture, 1, splitAt));
+  await sleep(TIMING.streamQuietMs + 1_000);
+  expect(harness!.runs()).toEqual([]);
+  appendFileSync(path, lines(fixture, splitAt));
+  await waitFor('the run', () => harness!.runs().length > 0, TIMING.streamQuietMs + 3_000);
+  await sleep(TIMING.streamQuietMs + 500);
+}
+
 describe('watching: line-streamed reports that pause', () => {
   it('makes one complete run of a go test -json stream that pauses mid-package past the quiet time', async () => {
     harness = await watchFolder({ timing: TIMING });
-    const path = join(harness.dir, 'go-test.json');
     // Lines 1-49: two packages ended, the third (internal/good) running.
-    writeFileSync(path, lines(GO_STREAM, 1, 50));
-    await sleep(TIMING.streamQuietMs + 1_000);
-    expect(harness.runs()).toEqual([]);
-    appendFileSync(path, lines(GO_STREAM, 50));
-    await waitFor('the run', () => harness!.runs().length > 0, TIMING.streamQuietMs + 3_000);
-    await sleep(TIMING.streamQuietMs + 500);
+    await pauseThenFinish('go-test.json', GO_STREAM, 50);
 
     expect(harness.runs()).toHaveLength(1);
     const [run] = harness.runs();
@@ -97,14 +105,8 @@ describe('watching: line-streamed reports that pause', () => {
 
   it('waits for a TAP stream to meet its plan', async () => {
     harness = await watchFolder({ timing: TIMING });
-    const path = join(harness.dir, 'results.tap');
     // "1..10" and the first four points.
-    writeFileSync(path, lines(TAP_STREAM, 1, 6));
-    await sleep(TIMING.streamQuietMs + 1_000);
-    expect(harness.runs()).toEqual([]);
-    appendFileSync(path, lines(TAP_STREAM, 6));
-    await waitFor('the run', () => harness!.runs().length > 0, TIMING.streamQuietMs + 3_000);
-    await sleep(TIMING.streamQuietMs + 500);
+    await pauseThenFinish('results.tap', TAP_STREAM, 6);
 
     expect(harness.runs()).toHaveLength(1);
     expect(harness.runs()[0]?.totals).toEqual(await wholeTotals(TAP_STREAM));
