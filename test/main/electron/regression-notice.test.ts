@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openEngine, type Engine } from '../../../src/main/engine/engine.js';
-import { regressionNotice } from '../../../src/main/electron/regression-notice.js';
+import { regressionNotice, runRegressions } from '../../../src/main/electron/regression-notice.js';
 import { SHOP_RUNS_DIR } from '../../support/shop-history.js';
 import { tempDir } from '../../support/temp.js';
 
@@ -26,5 +26,25 @@ describe('regressionNotice', () => {
     // The first run has nothing before it; run 7 regressed nothing against run 6.
     expect(await regressionNotice(engine, runs[0] ?? second)).toBeNull();
     expect(await regressionNotice(engine, runs[6] ?? second)).toBeNull();
+  });
+
+  it('names only the regressions not told yet, for a run that grew and replaced the one told', async () => {
+    engine = openEngine({ dbPath: join(tempDir(), 'vigil.db') });
+    await engine.ingestPaths({ paths: [SHOP_RUNS_DIR], project: 'shop' });
+    const second = (await engine.listRuns({ project: 'shop' }))[1];
+    if (!second) throw new Error('no second run');
+    const all = await runRegressions(engine, second);
+    expect(all.regressed).toHaveLength(3);
+    expect(all.notice?.title).toBe('shop: 3 tests regressed');
+
+    const [first, ...others] = all.regressed;
+    const partly = await runRegressions(engine, second, new Set(others));
+    expect(partly.regressed).toEqual(all.regressed);
+    expect(partly.notice?.title).toBe('shop: 1 more test regressed');
+    const comparison = await engine.compareRuns({ before: 'first', after: second.id, project: 'shop' });
+    expect(partly.notice?.body).toContain(comparison.tests[first ?? '']?.name ?? '\u0000');
+
+    const told = await runRegressions(engine, second, new Set(all.regressed));
+    expect(told).toEqual({ regressed: all.regressed, notice: null });
   });
 });
