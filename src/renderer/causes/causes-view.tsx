@@ -13,6 +13,7 @@ import { CATEGORY_LABEL, CategoryBadge } from '../app/category.js';
 import { ErrorBanner } from '../app/error-banner.js';
 import { formatStartedAt, plural } from '../app/format.js';
 import { RunSelect } from '../app/run-select.js';
+import { Screen } from '../app/screen.js';
 import { useScreenData } from '../app/use-screen-data.js';
 
 interface CausesData {
@@ -115,13 +116,7 @@ export function CausesView({ project }: { project: string }) {
   const total = data?.failures.groups.reduce((sum, group) => sum + group.tests.length, 0) ?? 0;
 
   return (
-    <section className="screen causes" aria-labelledby="causes-title">
-      <header className="screen-header">
-        <h1 id="causes-title" tabIndex={-1}>
-          Root causes
-        </h1>
-        {data && <RunSelect label="Run" runs={data.runs} value={data.run.id} onChange={(id) => openCauses(project, id)} />}
-      </header>
+    <Screen name="causes" title="Root causes" header={data && <RunSelect label="Run" runs={data.runs} value={data.run.id} onChange={(id) => openCauses(project, id)} />}>
       {error && <ErrorBanner message={error} />}
       {!data && !error && <p className="muted">Grouping failures…</p>}
       {data && (
@@ -157,6 +152,6 @@ export function CausesView({ project }: { project: string }) {
           })}
         </>
       )}
-    </section>
+    </Screen>
   );
 }

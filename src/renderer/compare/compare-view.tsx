@@ -9,7 +9,8 @@ import { useAppStore } from '../app/app-store.js';
 import { CategoryBadge } from '../app/category.js';
 import { ErrorBanner } from '../app/error-banner.js';
 import { percent, plural, pointsChange } from '../app/format.js';
-import { RunSelect } from '../app/run-select.js';
+import { RunPairSelect } from '../app/run-select.js';
+import { Screen } from '../app/screen.js';
 import { useScreenData } from '../app/use-screen-data.js';
 
 interface CompareData {
@@ -99,21 +100,20 @@ export function CompareView({ project }: { project: string }) {
 
   const c = data?.comparison;
   return (
-    <section className="screen compare" aria-labelledby="compare-title">
-      <header className="screen-header">
-        <h1 id="compare-title" tabIndex={-1}>
-          Compare
-        </h1>
-        {data && c && (
-          <div className="form-row">
-            <RunSelect label="Before" runs={data.runs} value={c.before.id} onChange={(id) => openCompare(project, { before: id, after: c.after.id })} />
-            <RunSelect label="After" runs={data.runs} value={c.after.id} onChange={(id) => openCompare(project, { before: c.before.id, after: id })} />
+    <Screen
+      name="compare"
+      title="Compare"
+      header={
+        data &&
+        c && (
+          <RunPairSelect runs={data.runs} pair={{ before: c.before.id, after: c.after.id }} onChange={(pair) => openCompare(project, pair)}>
             <button type="button" className="button" onClick={() => openReport(project, { before: c.before.id, after: c.after.id })}>
               Report on these runs
             </button>
-          </div>
-        )}
-      </header>
+          </RunPairSelect>
+        )
+      }
+    >
       {error && <ErrorBanner message={error} />}
       {!data && !error && <p className="muted">Comparing…</p>}
       {data && !c && <p className="muted">No runs to compare yet.</p>}
@@ -194,6 +194,6 @@ export function CompareView({ project }: { project: string }) {
           </section>
         </>
       )}
-    </section>
+    </Screen>
   );
 }

@@ -11,6 +11,7 @@ import { useAppStore } from '../app/app-store.js';
 import { CATEGORY_LABEL } from '../app/category.js';
 import { ErrorBanner } from '../app/error-banner.js';
 import { formatStartedAt, percent } from '../app/format.js';
+import { Screen } from '../app/screen.js';
 import { useScreenData } from '../app/use-screen-data.js';
 import { TimeChart } from '../charts/time-chart.js';
 import { categoryPoints, coveragePoints, durationPoints, inPeriod, passRatePoints, type Period } from './trend-points.js';
@@ -67,11 +68,10 @@ export function HistoryView({ project }: { project: string }) {
   const pick = (runId: string): void => openRun(project, runId);
 
   return (
-    <section className="screen history" aria-labelledby="history-title">
-      <header className="screen-header">
-        <h1 id="history-title" tabIndex={-1}>
-          History of {project}
-        </h1>
+    <Screen
+      name="history"
+      title={`History of ${project}`}
+      header={
         <div className="segmented" role="group" aria-label="Period">
           {PERIODS.map((entry) => (
             <button key={entry.label} type="button" className="segment" aria-pressed={period === entry.days} onClick={() => setPeriod(entry.days)}>
@@ -79,7 +79,8 @@ export function HistoryView({ project }: { project: string }) {
             </button>
           ))}
         </div>
-      </header>
+      }
+    >
       {error && <ErrorBanner message={error} />}
       <div className="chart-grid">
         {shown ? (
@@ -163,6 +164,6 @@ export function HistoryView({ project }: { project: string }) {
           Show all {newest.length} runs
         </button>
       )}
-    </section>
+    </Screen>
   );
 }

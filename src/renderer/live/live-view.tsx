@@ -6,6 +6,7 @@ import type { RunSummary, WatchedFolder } from '../../shared/types.js';
 import { engine } from '../api/engine.js';
 import { ErrorBanner } from '../app/error-banner.js';
 import { formatAgo, plural } from '../app/format.js';
+import { Screen } from '../app/screen.js';
 import { useScreenData } from '../app/use-screen-data.js';
 import { FirstLaunch } from './first-launch.js';
 import { FolderList } from './folder-list.js';
@@ -60,13 +61,11 @@ export function LiveView() {
   const empty = data !== null && data.runs.length === 0;
 
   return (
-    <section className="screen live" aria-labelledby="live-title">
-      <header className="screen-header">
-        <h1 id="live-title" tabIndex={-1}>
-          Live
-        </h1>
-        <p className="muted screen-sub">{data ? `${plural(data.runs.length, 'run')} stored · ${plural(projects.length, 'project')}` : 'Loading…'}</p>
-      </header>
+    <Screen
+      name="live"
+      title="Live"
+      header={<p className="muted screen-sub">{data ? `${plural(data.runs.length, 'run')} stored · ${plural(projects.length, 'project')}` : 'Loading…'}</p>}
+    >
       {error && <ErrorBanner message={error} />}
       {empty && <FirstLaunch hasFolders={(folders?.length ?? 0) > 0} />}
       <section className="panel" aria-labelledby="folders-title">
@@ -96,6 +95,6 @@ export function LiveView() {
         </section>
       )}
       {data && data.runs.length > 0 && <RecentRuns runs={data.runs} />}
-    </section>
+    </Screen>
   );
 }

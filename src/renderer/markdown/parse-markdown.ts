@@ -169,8 +169,7 @@ export function parseInline(source: string): Inline[] {
       continue;
     }
     if (char === '`') {
-      let fence = 0;
-      while (source[i + fence] === '`') fence += 1;
+      const fence = backticksAt(source, i);
       const close = findFence(source, i + fence, fence);
       if (close < 0) {
         text += '`'.repeat(fence);
@@ -210,6 +209,13 @@ export function parseInline(source: string): Inline[] {
   return out;
 }
 
+/** How many backticks in a row start at `at`. */
+function backticksAt(source: string, at: number): number {
+  let count = 0;
+  while (source[at + count] === '`') count += 1;
+  return count;
+}
+
 /** The next run of exactly `length` backticks at or after `from`; -1 when there is none. */
 function findFence(source: string, from: number, length: number): number {
   let i = from;
@@ -218,8 +224,7 @@ function findFence(source: string, from: number, length: number): number {
       i += 1;
       continue;
     }
-    let run = 0;
-    while (source[i + run] === '`') run += 1;
+    const run = backticksAt(source, i);
     if (run === length) return i;
     i += run;
   }
@@ -236,8 +241,7 @@ function findDelimiter(source: string, from: number, delimiter: string): number 
       continue;
     }
     if (char === '`') {
-      let fence = 0;
-      while (source[i + fence] === '`') fence += 1;
+      const fence = backticksAt(source, i);
       const close = findFence(source, i + fence, fence);
       i = close < 0 ? i + fence : close + fence;
       continue;

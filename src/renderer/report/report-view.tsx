@@ -6,7 +6,8 @@ import type { RunSummary } from '../../shared/types.js';
 import { engine } from '../api/engine.js';
 import { useAppStore } from '../app/app-store.js';
 import { ErrorBanner } from '../app/error-banner.js';
-import { RunSelect } from '../app/run-select.js';
+import { RunPairSelect } from '../app/run-select.js';
+import { Screen } from '../app/screen.js';
 import { useScreenData } from '../app/use-screen-data.js';
 import { MarkdownView } from '../markdown/markdown-view.js';
 import { parseMarkdown } from '../markdown/parse-markdown.js';
@@ -64,18 +65,11 @@ export function ReportView({ project }: { project: string }) {
   };
 
   return (
-    <section className="screen report" aria-labelledby="report-title">
-      <header className="screen-header">
-        <h1 id="report-title" tabIndex={-1}>
-          Report
-        </h1>
-        {data && report && (
-          <div className="form-row">
-            <RunSelect label="Before" runs={data.runs} value={report.before.id} onChange={(id) => openReport(project, { before: id, after: report.after.id })} />
-            <RunSelect label="After" runs={data.runs} value={report.after.id} onChange={(id) => openReport(project, { before: report.before.id, after: id })} />
-          </div>
-        )}
-      </header>
+    <Screen
+      name="report"
+      title="Report"
+      header={data && report && <RunPairSelect runs={data.runs} pair={{ before: report.before.id, after: report.after.id }} onChange={(pair) => openReport(project, pair)} />}
+    >
       <div className="toolbar">
         <button type="button" className="button primary" onClick={() => void copy()} disabled={!report}>
           Copy Markdown
@@ -99,6 +93,6 @@ export function ReportView({ project }: { project: string }) {
           <MarkdownView blocks={blocks} label={`Handoff report for ${report.project}`} />
         </div>
       )}
-    </section>
+    </Screen>
   );
 }

@@ -6,6 +6,7 @@ import { engine } from '../api/engine.js';
 import { useAppStore } from '../app/app-store.js';
 import { ErrorBanner } from '../app/error-banner.js';
 import { formatStartedAt, plural } from '../app/format.js';
+import { Screen } from '../app/screen.js';
 import { ThemePicker } from '../app/theme-picker.js';
 import { useScreenData } from '../app/use-screen-data.js';
 import { FolderStatus } from '../live/folder-list.js';
@@ -85,12 +86,7 @@ export function SettingsView() {
   for (const run of data?.runs ?? []) projects.set(run.project, [...(projects.get(run.project) ?? []), run]);
 
   return (
-    <section className="screen settings" aria-labelledby="settings-title">
-      <header className="screen-header">
-        <h1 id="settings-title" tabIndex={-1}>
-          Settings
-        </h1>
-      </header>
+    <Screen name="settings" title="Settings">
       {error && <ErrorBanner message={error} />}
       <section className="panel" aria-labelledby="watched-title">
         <h2 id="watched-title">Watched folders</h2>
@@ -143,6 +139,6 @@ export function SettingsView() {
         <h2 id="appearance-title">Appearance</h2>
         <ThemePicker />
       </section>
-    </section>
+    </Screen>
   );
 }

@@ -45,10 +45,15 @@ export function createLiveEngine(deps: LiveEngineDeps) {
 
   const emit = (event: EngineEvent): void => hub.emit(event);
 
+  /** Every ingest goes through here: one at a time, and never once the engine is closed. */
+  const inTurn = (call: () => Promise<IngestOutcome>): Promise<IngestOutcome> => {
+    if (closed) throw new Error('the engine is closed');
+    return serial.run(call);
+  };
+
   /** What the watcher found: reports join the runs they belong to; streams stored unfinished say so. */
   const ingestWatched = async (paths: string[], project: string | undefined, folder: string, incomplete: IncompleteStreams): Promise<IngestOutcome> => {
-    if (closed) throw new Error('the engine is closed');
-    const outcome = await serial.run(() => deps.ingestJoining(paths, project));
+    const outcome = await inTurn(() => deps.ingestJoining(paths, project));
     for (const [path, reason] of incomplete) {
       outcome.warnings.push({ path, warning: `incomplete: ${reason}, and nothing was written for ${timing.incompleteStreamMs / 1000} s; stored as it is (if it goes on, its run is replaced)` });
     }
@@ -60,10 +65,9 @@ export function createLiveEngine(deps: LiveEngineDeps) {
     return outcome;
   };
 
-  /** Every ingest goes through here: one at a time, and each stored run is announced. */
+  /** A direct call's ingest: each stored run is announced. */
   const ingest = async (paths: string[], project: string | undefined, folder: string | null): Promise<IngestOutcome> => {
-    if (closed) throw new Error('the engine is closed');
-    const outcome = await serial.run(() => deps.ingest(paths, project));
+    const outcome = await inTurn(() => deps.ingest(paths, project));
     for (const run of outcome.runs) emit({ type: 'didIngestRun', run, folder });
     return outcome;
   };
