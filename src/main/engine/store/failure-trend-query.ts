@@ -1,50 +1,52 @@
 // Failures per category across a project's runs, and one failure signature's life across them,
 // from the causes stored per failing result at ingest (migration 0040) with the user's
-// overrides (by signature or by message key) applied. History signals (flaky, leaks), which
-// need each run's neighbours, are applied by getFailures on one run only: too costly for a trend.
+// overrides (by signature or by message key) applied. Both read only what they need, through
+// migration 0050's per-run counts and indexes: a project can hold 2,000 runs and 500,000
+// causes. History signals (flaky, leaks), which need each run's neighbours, are applied by
+// getFailures on one run only: too costly for a trend.
 import type { Database, Statement } from 'better-sqlite3';
 import type { RootCauseCategory } from '../../../shared/types.js';
 import type { GroupHistory, RunCategoryCounts } from '../../../shared/ui-types.js';
 
-const EFFECTIVE_CATEGORY = `COALESCE(
-  (SELECT o.category FROM category_overrides o WHERE o.project_id = r.project_id AND o.signature = c.signature),
-  (SELECT o.category FROM category_overrides o WHERE o.project_id = r.project_id AND o.signature = c.message_key),
-  c.category)`;
+type Counts = Partial<Record<RootCauseCategory, number>>;
 
 export class FailureTrendQuery {
-  private readonly perRun: Statement;
+  private readonly counts: Statement;
   private readonly runsOfProject: Statement;
   private readonly signatureLife: Statement;
 
   constructor(db: Database) {
-    this.perRun = db.prepare(
-      `SELECT r.id AS runId, ${EFFECTIVE_CATEGORY} AS category, count(*) AS n
-       FROM runs r JOIN projects p ON p.id = r.project_id JOIN result_causes c ON c.run_id = r.id
-       WHERE p.name = ? GROUP BY r.id, 2`,
+    // The counts kept per run (migration 0050), overrides applied.
+    this.counts = db.prepare(
+      `SELECT k.run_id AS runId, k.category, k.n
+       FROM runs r JOIN projects p ON p.id = r.project_id JOIN run_cause_counts k ON k.run_id = r.id
+       WHERE p.name = ?`,
     );
     this.runsOfProject = db.prepare(
       `SELECT r.id, r.started_at FROM runs r JOIN projects p ON p.id = r.project_id WHERE p.name = ? ORDER BY r.started_at, r.id`,
     );
-    // One scan of the project's stored causes: bounded by its failures, not by all results.
+    // Driven by the signature and message-key indexes, which hold each cause's run: the distinct
+    // runs of each key are read from the index alone, and only those runs are looked up. A key
+    // shared by many failures (a message key) still reads only its own entries, never every
+    // cause of the project.
     this.signatureLife = db.prepare(
-      `SELECT key, min(started_at) AS first, max(started_at) AS last, count(DISTINCT run_id) AS runs,
-              min(started_at || ' ' || run_id) AS firstRun, max(started_at || ' ' || run_id) AS lastRun
+      `SELECT key, count(*) AS runs, min(r.started_at || ' ' || r.id) AS firstRun, max(r.started_at || ' ' || r.id) AS lastRun
        FROM (
-         SELECT c.signature AS key, r.started_at, r.id AS run_id FROM runs r JOIN result_causes c ON c.run_id = r.id
-         WHERE r.project_id = (SELECT project_id FROM runs WHERE id = ?) AND c.signature IN (SELECT value FROM json_each(?))
-         UNION ALL
-         SELECT c.message_key AS key, r.started_at, r.id AS run_id FROM runs r JOIN result_causes c ON c.run_id = r.id
-         WHERE r.project_id = (SELECT project_id FROM runs WHERE id = ?) AND c.message_key IN (SELECT value FROM json_each(?))
-       ) GROUP BY key`,
+         SELECT DISTINCT signature AS key, run_id FROM result_causes WHERE signature IN (SELECT value FROM json_each(@list))
+         UNION
+         SELECT DISTINCT message_key AS key, run_id FROM result_causes WHERE message_key IN (SELECT value FROM json_each(@list))
+       ) k CROSS JOIN runs r ON r.id = k.run_id
+       WHERE r.project_id = (SELECT project_id FROM runs WHERE id = @run)
+       GROUP BY key`,
     );
   }
 
   /** Every run of the project, oldest first, with its failures by category (runs without failures: empty counts). */
   trend(project: string): RunCategoryCounts[] {
-    const byRun = new Map<string, Partial<Record<RootCauseCategory, number>>>();
-    for (const row of this.perRun.iterate(project) as Iterable<{ runId: string; category: RootCauseCategory; n: number }>) {
+    const byRun = new Map<string, Counts>();
+    for (const row of this.counts.iterate(project) as Iterable<{ runId: string; category: RootCauseCategory; n: number }>) {
       const counts = byRun.get(row.runId) ?? {};
-      counts[row.category] = (counts[row.category] ?? 0) + row.n;
+      counts[row.category] = row.n;
       byRun.set(row.runId, counts);
     }
     return (this.runsOfProject.all(project) as { id: string; started_at: number }[]).map((run) => ({
@@ -58,7 +60,7 @@ export class FailureTrendQuery {
   history(runId: string, signatures: readonly string[]): GroupHistory[] {
     if (signatures.length === 0) return [];
     const list = JSON.stringify(signatures);
-    const rows = this.signatureLife.all(runId, list, runId, list) as { key: string; runs: number; firstRun: string; lastRun: string }[];
+    const rows = this.signatureLife.all({ run: runId, list }) as { key: string; runs: number; firstRun: string; lastRun: string }[];
     // started_at is a fixed-width number of ms for every date this side of 2286, so the
     // "time id" strings order as the runs do.
     const split = (text: string): { runId: string; startedAt: string } => {

@@ -7,6 +7,7 @@ import type { ClassificationWithAlternative } from '../analysis/classify.js';
 import type { HistoryRun, TestOutcome } from '../analysis/history/history-types.js';
 import { CLASSIFIER_VERSION, type ResultCause, type ResultText } from '../analysis/result-cause.js';
 import { BatchInsert } from './batch-insert.js';
+import { RunCauseCounts } from './run-cause-counts.js';
 
 export interface StoredFailure extends ResultText {
   testRowId: number;
@@ -99,6 +100,7 @@ export class RootCauseStore {
   private readonly testRowIds: Statement;
   private readonly insertCause: Statement;
   private readonly insertCauses: Statement;
+  private readonly counts: RunCauseCounts;
   private readonly failuresOfRun: Statement;
   private readonly projectOfRunStatement: Statement;
   private readonly runStart: Statement;
@@ -127,6 +129,7 @@ export class RootCauseStore {
     const insertCauses = `INSERT OR REPLACE INTO result_causes (${CAUSE_COLUMNS.join(', ')}) VALUES`;
     this.insertCause = db.prepare(`${insertCauses} ${causeRow}`);
     this.insertCauses = db.prepare(`${insertCauses} ${Array(BatchInsert.ROWS).fill(causeRow).join(', ')}`);
+    this.counts = new RunCauseCounts(db);
     this.failuresOfRun = db.prepare(
       `SELECT res.test_id AS test_row_id, t.key, t.suite, t.name, t.file, res.status, res.ordinal, res.attempts,
               res.message, res.trace, res.stdout, res.stderr,
@@ -225,6 +228,8 @@ export class RootCauseStore {
       );
     }
     batch.flush();
+    // The run's counts by category (migration 0050) follow its causes, whatever was written.
+    this.counts.recount(runId);
   }
 
   failures(runId: string): StoredFailure[] {
@@ -335,7 +340,11 @@ export class RootCauseStore {
 
   setOverride(project: { id: number; name: string }, signature: string, category: RootCauseCategory, title: string): CategoryOverride {
     const now = Date.now();
-    this.upsertOverride.run(project.id, signature, category, title, now);
+    // The override and the counts of the runs it moves failures in change together.
+    this.db.transaction(() => {
+      this.upsertOverride.run(project.id, signature, category, title, now);
+      this.counts.recountKey(project.id, signature);
+    })();
     return { project: project.name, signature, category, title, createdAt: new Date(now).toISOString() };
   }
 
