@@ -3,6 +3,7 @@
 // height. Colours come from CSS classes (CSP: no inline style sheets needed). Each point is
 // focusable with a native tooltip naming its run, and the chart's label says what it shows.
 import { useState, type KeyboardEvent } from 'react';
+import { barPaths } from './bar-paths.js';
 import { dayTicks, formatDay, linearScale, niceMax, valueTicks } from './scale.js';
 import type { ChartPoint, Series } from './chart-types.js';
 import { useWidth } from './use-width.js';
@@ -97,29 +98,9 @@ export function TimeChart({ title, kind, points, series, format, max, onPick }: 
                 />
               ))}
             {kind === 'bars' &&
-              points.map((point) => {
-                let base = 0;
-                return (
-                  <g key={point.runId}>
-                    {point.values.map((value, index) => {
-                      if (!value) return null;
-                      const top = base + value;
-                      const rect = (
-                        <rect
-                          key={index}
-                          className={`chart-bar ${series[index]?.className ?? ''}`}
-                          x={x(point.x) - barWidth / 2}
-                          width={barWidth}
-                          y={y(top)}
-                          height={Math.max(0.5, y(base) - y(top))}
-                        />
-                      );
-                      base = top;
-                      return rect;
-                    })}
-                  </g>
-                );
-              })}
+              barPaths(points, series.length, { x, y, barWidth, minHeight: 0.5 }).map((d, index) =>
+                d ? <path key={series[index]?.name ?? index} className={`chart-bar ${series[index]?.className ?? ''}`} d={d} /> : null,
+              )}
             {/* Hit targets: one per run, with the run named in a native tooltip. */}
             {points.length <= 400 &&
               points.map((point, index) => (
