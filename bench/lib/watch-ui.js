@@ -61,14 +61,14 @@ export async function measureUiLatency({ home, bin, report, samples, warmup, chr
   }
 }
 
-async function tokenOf(url) {
+export async function tokenOf(url) {
   const html = await (await fetch(url)).text();
   const token = /name="vigil-token" content="([^"]+)"/.exec(html)?.[1];
   if (!token) throw new Error('the served page carries no API token');
   return token;
 }
 
-async function fetchJson(url, method, body, token) {
+export async function fetchJson(url, method, body, token) {
   const response = await fetch(`${url}api/${method}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-Vigil-Token': token },

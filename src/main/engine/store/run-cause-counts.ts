@@ -43,9 +43,7 @@ export class RunCauseCounts {
   }
 
   /** Counts again the project's runs that hold a failure with this signature or message key. */
-  recountKey(projectId: number, key: string): number {
-    const runIds = this.runsWithKey.all({ key, project: projectId }) as string[];
-    for (const runId of runIds) this.recount(runId);
-    return runIds.length;
+  recountKey(projectId: number, key: string): void {
+    for (const runId of this.runsWithKey.all({ key, project: projectId }) as string[]) this.recount(runId);
   }
 }
