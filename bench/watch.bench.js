@@ -8,8 +8,9 @@
 //   time (utime + stime from /proc/<pid>/stat) over --idle-s (default 10) seconds. Once with OS
 //   events (inotify), once with --polling for comparison.
 // - UI (when a Chromium is found; --no-ui skips it): the same report through `vigil serve --watch`
-//   into the open history page, close() to the new row (bench/lib/watch-ui.js).
-// Usage: node bench/watch.bench.js [--samples 25] [--warmup 3] [--idle-s 10] [--no-ui]
+//   into the open Live screen, close() to the new run counted there (bench/lib/watch-ui.js); with
+//   --ui-history, again with the compare benchmark's 2,000-run history in the store.
+// Usage: node bench/watch.bench.js [--samples 25] [--warmup 3] [--idle-s 10] [--no-ui] [--ui-history]
 //        [--out bench/data/watch-results.json]
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
@@ -205,6 +206,7 @@ export async function runWatchBench(argv) {
       warmup: { type: 'string', default: '3' },
       'idle-s': { type: 'string', default: '10' },
       'no-ui': { type: 'boolean', default: false },
+      'ui-history': { type: 'boolean', default: false },
       out: { type: 'string', default: join(repoRoot, 'bench/data/watch-results.json') },
     },
   });
@@ -227,6 +229,16 @@ export async function runWatchBench(argv) {
       console.error(`watch bench: UI, ${values.samples} samples through \`vigil serve --watch\` into ${chromium} ...`);
       ui = await measureUiLatency({ home, bin: BIN, report: junitReport, samples: Number(values.samples), warmup: Number(values.warmup), chromium });
     }
+    let uiHistory = { skipped: 'not asked (--ui-history)' };
+    if (chromium && values['ui-history']) {
+      // The compare benchmark's 2,000-run x 5,000-test store (bench/compare.bench.js makes it).
+      const store = join(repoRoot, 'bench/data/compare-history-v2-2000x5000.db');
+      if (!existsSync(store) || existsSync(`${store}-wal`)) uiHistory = { skipped: `${store} missing or not at rest: run bench/compare.bench.js` };
+      else {
+        console.error(`watch bench: UI again, the 2,000-run history open (${store} copied) ...`);
+        uiHistory = { store, ...(await measureUiLatency({ home, bin: BIN, report: junitReport, samples: Number(values.samples), warmup: Number(values.warmup), chromium, store })) };
+      }
+    }
     const result = {
       date: new Date().toISOString(),
       machine: machineFacts(),
@@ -235,9 +247,10 @@ export async function runWatchBench(argv) {
       latency,
       idle: [idle, idlePolling],
       ui,
+      uiHistory,
     };
     writeFileSync(values.out, `${JSON.stringify(result, null, 2)}\n`);
-    console.log(JSON.stringify({ latency: { ...latency, latenciesMs: undefined }, idle: result.idle, ui: { ...ui, latenciesMs: undefined } }, null, 2));
+    console.log(JSON.stringify({ latency: { ...latency, latenciesMs: undefined }, idle: result.idle, ui: { ...ui, latenciesMs: undefined }, uiHistory: { ...uiHistory, latenciesMs: undefined } }, null, 2));
     console.error(`watch bench: median ${latency.medianMs} ms (budget ${LATENCY_BUDGET_MS} ms, ${latency.withinBudget ? 'met' : 'NOT met'}); idle CPU ${idle.cpuPercent}% (events), ${idlePolling.cpuPercent}% (polling); written to ${values.out}`);
     return latency.withinBudget ? 0 : 1;
   } finally {

@@ -1,9 +1,10 @@
 // The end-to-end figure behind PRODUCT.md's "a result file closed by its runner shows in the
 // open UI within 500 ms": `vigil serve --watch DIR` with the UI open in a real Chromium
 // (playwright-core, a dev dependency; the browser is the system's). Each sample rewrites the
-// watched report and times close() to the new row in the history table.
+// watched report and times close() to the Live screen counting the new run. `store`, when
+// given, is a store to start from (a copy of it: a long history already open).
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { median } from './measure.js';
 
@@ -13,15 +14,17 @@ export function findChromium() {
   return CANDIDATES.find((path) => path && existsSync(path)) ?? null;
 }
 
-export async function measureUiLatency({ home, bin, report, samples, warmup, chromium }) {
+export async function measureUiLatency({ home, bin, report, samples, warmup, chromium, store = null }) {
   const { chromium: playwright } = await import('playwright-core');
-  const project = join(home, 'ui', 'app');
+  const db = join(home, store ? 'ui-history.db' : 'ui.db');
+  if (store) copyFileSync(store, db);
+  const project = join(home, store ? 'ui-history' : 'ui', 'app');
   const dir = join(project, 'reports');
   mkdirSync(dir, { recursive: true });
   // A project marker, so every run lands in one project and one history table.
   writeFileSync(join(project, 'package.json'), '{}\n');
   writeFileSync(join(dir, 'junit.xml'), report(-1));
-  const server = spawn(process.execPath, [bin, 'serve', '--db', join(home, 'ui.db'), '--watch', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn(process.execPath, [bin, 'serve', '--db', db, '--watch', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   server.stderr.setEncoding('utf8').on('data', (text) => {
     stderr += text;
@@ -37,16 +40,17 @@ export async function measureUiLatency({ home, bin, report, samples, warmup, chr
     await fetchJson(url, 'importExisting', { path: dir }, await tokenOf(url));
     const page = await browser.newPage();
     await page.goto(url);
-    const rows = page.locator('table.data-table tbody tr');
-    await rows.first().waitFor();
+    // Live's "N runs stored", which the page writes once the new run's list is in.
+    const stored = () => page.evaluate(() => Number(/^([\d,]+) runs? stored/.exec(document.querySelector('.screen-sub')?.textContent ?? '')?.[1]?.replace(/,/g, '') ?? NaN));
+    await page.waitForFunction(() => /^[\d,]+ runs? stored/.test(document.querySelector('.screen-sub')?.textContent ?? ''));
     const latencies = [];
     for (let sample = 0; sample < warmup + samples; sample++) {
-      const before = await rows.count();
+      const before = await stored();
       const fd = openSync(join(dir, 'junit.xml'), 'w');
       writeSync(fd, report(sample + 1000));
       closeSync(fd);
       const closedAt = performance.now();
-      await page.waitForFunction((count) => document.querySelectorAll('table.data-table tbody tr').length > count, before, { timeout: 10_000, polling: 'raf' });
+      await page.waitForFunction((count) => Number(/^([\d,]+) runs? stored/.exec(document.querySelector('.screen-sub')?.textContent ?? '')?.[1]?.replace(/,/g, '') ?? NaN) > count, before, { timeout: 10_000, polling: 'raf' });
       const ms = performance.now() - closedAt;
       if (sample >= warmup) latencies.push(Number(ms.toFixed(1)));
       console.error(`  UI ${sample < warmup ? 'warm-up' : `sample ${sample - warmup + 1}/${samples}`}: ${ms.toFixed(0)} ms`);

@@ -32,8 +32,13 @@ interface AppState {
   pair: RunPair;
   /** Bumped whenever stored data may have changed (a run landed, a deletion), so open screens reload. */
   revision: number;
+  /** Bumped by the user's own changes only (a recategorisation, a deletion, a folder added). */
+  userRevision: number;
   loadProjects(): Promise<void>;
+  /** The user changed stored data: every open view reloads. */
   refresh(): void;
+  /** Runs were stored (the watcher, another client): open screens reload. */
+  runsLanded(): void;
   go(screen: Screen): void;
   setProject(project: string): void;
   openRun(project: string, runId: string | null): void;
@@ -52,6 +57,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   runId: null,
   pair: { before: null, after: null },
   revision: 0,
+  userRevision: 0,
   async loadProjects() {
     try {
       const projects = await engine.listProjects();
@@ -62,6 +68,10 @@ export const useAppStore = create<AppState>()((set, get) => ({
     }
   },
   refresh() {
+    set({ revision: get().revision + 1, userRevision: get().userRevision + 1 });
+    void get().loadProjects();
+  },
+  runsLanded() {
     set({ revision: get().revision + 1 });
     void get().loadProjects();
   },

@@ -1,7 +1,8 @@
 // When a run is stored (by the watcher, or by another client), the open screens reload, so a
 // new run appears by itself. The first run reloads at once (the budget is 500 ms from report to
 // screen); the rest of a burst (a sharded run, many folders at once) is gathered into one more
-// reload.
+// reload. It is not the user's own change: views that follow only those (a Live card) wait for
+// the data that names them to change.
 import { useEffect } from 'react';
 import { onEngineEvent } from '../api/engine-events.js';
 import { useAppStore } from './app-store.js';
@@ -9,7 +10,7 @@ import { useAppStore } from './app-store.js';
 const GATHER_MS = 150;
 
 export function useLiveRefresh(): void {
-  const refresh = useAppStore((s) => s.refresh);
+  const runsLanded = useAppStore((s) => s.runsLanded);
   const followReplaced = useAppStore((s) => s.followReplaced);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -18,7 +19,7 @@ export function useLiveRefresh(): void {
       timer = null;
       if (!more) return;
       more = false;
-      refresh();
+      runsLanded();
       timer = setTimeout(settle, GATHER_MS);
     };
     const unsubscribe = onEngineEvent((event) => {
@@ -29,12 +30,12 @@ export function useLiveRefresh(): void {
         more = true;
         return;
       }
-      refresh();
+      runsLanded();
       timer = setTimeout(settle, GATHER_MS);
     });
     return () => {
       unsubscribe();
       if (timer !== null) clearTimeout(timer);
     };
-  }, [refresh, followReplaced]);
+  }, [runsLanded, followReplaced]);
 }

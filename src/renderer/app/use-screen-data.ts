@@ -10,8 +10,12 @@ export interface ScreenData<T> {
   loading: boolean;
 }
 
-export function useScreenData<T>(load: (() => Promise<T>) | null, deps: readonly unknown[]): ScreenData<T> {
-  const revision = useAppStore((s) => s.revision);
+/**
+ * `revision` replaces the app's revision for a view that knows better when its data can change
+ * (a project's card: its own project's runs and the user's changes, not every run that lands).
+ */
+export function useScreenData<T>(load: (() => Promise<T>) | null, deps: readonly unknown[], revision?: string | number): ScreenData<T> {
+  const appRevision = useAppStore((s) => s.revision);
   const [state, setState] = useState<ScreenData<T>>({ data: null, error: null, loading: load !== null });
   const ticket = useRef(0);
   useEffect(() => {
@@ -27,6 +31,6 @@ export function useScreenData<T>(load: (() => Promise<T>) | null, deps: readonly
       },
     );
     // The caller's deps say when to reload; `load` itself is a fresh closure on every render.
-  }, [...deps, revision]);
+  }, [...deps, revision ?? appRevision]);
   return state;
 }

@@ -19,13 +19,13 @@ interface LiveData {
   folders: WatchedFolder[];
 }
 
-/** Latest and previous run of each project, most recently active project first. */
-function latestPerProject(runs: readonly RunSummary[]): { latest: RunSummary; previous: RunSummary | null }[] {
-  const byProject = new Map<string, { latest: RunSummary; previous: RunSummary | null }>();
+/** Latest and previous run of each project and how many it has, most recently active project first. */
+function latestPerProject(runs: readonly RunSummary[]): { latest: RunSummary; previous: RunSummary | null; count: number }[] {
+  const byProject = new Map<string, { latest: RunSummary; previous: RunSummary | null; count: number }>();
   // listRuns is oldest first: each later run pushes the one before it to "previous".
   for (const run of runs) {
     const seen = byProject.get(run.project);
-    byProject.set(run.project, { latest: run, previous: seen ? seen.latest : null });
+    byProject.set(run.project, { latest: run, previous: seen ? seen.latest : null, count: (seen?.count ?? 0) + 1 });
   }
   return [...byProject.values()].sort((a, b) => b.latest.startedAt.localeCompare(a.latest.startedAt));
 }
@@ -89,7 +89,7 @@ export function LiveView() {
           <h2 id="latest-title">Latest run of each project</h2>
           <div className="card-grid">
             {projects.map((entry) => (
-              <ProjectCard key={entry.latest.project} latest={entry.latest} previous={entry.previous} onReady={onCardReady} />
+              <ProjectCard key={entry.latest.project} latest={entry.latest} previous={entry.previous} runsOfProject={entry.count} onReady={onCardReady} />
             ))}
           </div>
         </section>

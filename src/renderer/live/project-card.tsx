@@ -31,17 +31,22 @@ function Change({ label, count, tone }: { label: string; count: number; tone?: '
   );
 }
 
-export function ProjectCard({ latest, previous, onReady }: { latest: RunSummary; previous: RunSummary | null; onReady(runId: string): void }) {
+export function ProjectCard({ latest, previous, runsOfProject, onReady }: { latest: RunSummary; previous: RunSummary | null; runsOfProject: number; onReady(runId: string): void }) {
   const openRun = useAppStore((s) => s.openRun);
   const openCauses = useAppStore((s) => s.openCauses);
   const openCompare = useAppStore((s) => s.openCompare);
+  // Reloaded when its project's runs change (the Live screen's list says so: a new latest, or an
+  // older run stored that the latest's history now includes) and on the user's own changes.
+  // Another project's run changes nothing here; asking again at once would recompute this run's
+  // analysis, ahead of the list that shows the new run.
+  const userRevision = useAppStore((s) => s.userRevision);
   const { data, error, loading } = useScreenData<CardDetail>(async () => {
     const [comparison, failures] = await Promise.all([
       previous ? engine.compareRuns({ before: previous.id, after: latest.id, project: latest.project }) : Promise.resolve(null),
       engine.getFailures({ run: latest.id, project: latest.project }),
     ]);
     return { comparison, failures };
-  }, [latest.id, previous?.id]);
+  }, [latest.id, previous?.id], `${userRevision}:${runsOfProject}`);
 
   useEffect(() => {
     if (!loading && (data || error)) onReady(latest.id);
