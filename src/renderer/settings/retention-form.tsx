@@ -11,17 +11,24 @@ export function RetentionForm({ project, runs }: { project: string; runs: readon
   const [days, setDays] = useState(90);
   const [confirming, setConfirming] = useState(false);
   const [note, setNote] = useState<string | null>(null);
+  // Deleting a long history takes a while (tens of seconds for 1,000 runs of 5,000 tests); the
+  // engine answers other screens meanwhile, and this form says what it is doing.
+  const [deleting, setDeleting] = useState<number | null>(null);
   const cutoff = Date.now() - days * 86_400_000;
   const older = runs.filter((run) => new Date(run.startedAt).getTime() < cutoff).length;
 
   const remove = async (): Promise<void> => {
     setConfirming(false);
+    setDeleting(older);
+    setNote(null);
     try {
       const result = await engine.deleteRunsOlderThan({ project, days });
       setNote(`${plural(result.deleted.length, 'run')} deleted${result.testsDeleted > 0 ? `, with ${plural(result.testsDeleted, 'test')} no other run has` : ''}`);
       refresh();
     } catch (caught) {
       setNote((caught as Error).message);
+    } finally {
+      setDeleting(null);
     }
   };
 
@@ -43,7 +50,11 @@ export function RetentionForm({ project, runs }: { project: string; runs: readon
         />
         <span>days</span>
       </label>
-      {!confirming ? (
+      {deleting !== null ? (
+        <button type="button" className="button" disabled>
+          Deleting {plural(deleting, 'run')}…
+        </button>
+      ) : !confirming ? (
         <button type="button" className="button" disabled={older === 0} onClick={() => setConfirming(true)}>
           {older === 0 ? 'Nothing that old' : `Delete ${plural(older, 'run')}…`}
         </button>

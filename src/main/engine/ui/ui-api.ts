@@ -43,7 +43,7 @@ export function uiApi(deps: UiApiDeps): UiApi {
     },
     async deleteRunsOlderThan({ project, days }) {
       const cutoff = now() - days * DAY_MS;
-      const deleted = retention.deleteOlderThan(project, cutoff);
+      const deleted = await retention.deleteOlderThan(project, cutoff);
       return { project, deleted: deleted.runs, testsDeleted: deleted.tests, cutoff: new Date(cutoff).toISOString() };
     },
     async loadDemo() {
