@@ -6,14 +6,13 @@
 // resident memory (/proc/PID/status VmRSS) and the page's JS heap are sampled every --every runs:
 // a leak shows as growth that goes on with the runs; a bounded cache as growth that stops.
 // Usage: node bench/soak.bench.js [--runs 400] [--every 50] [--out bench/data/soak-results.json]
-import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { machineFacts } from './lib/machine.js';
-import { fetchJson, findChromium, tokenOf } from './lib/watch-ui.js';
+import { findChromium, openLive, serveWatched, storedMoreThan } from './lib/watch-ui.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(repoRoot, 'bin', 'vigil.js');
@@ -62,29 +61,17 @@ async function main() {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(project, 'package.json'), '{}\n');
   writeFileSync(join(dir, 'junit.xml'), report(0));
-  const server = spawn(process.execPath, [BIN, 'serve', '--db', join(home, 'vigil.db'), '--watch', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  server.stderr.setEncoding('utf8').on('data', (text) => {
-    stderr += text;
-  });
-  const exited = new Promise((done) => server.on('close', done));
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'] });
   const samples = [];
   const started = performance.now();
+  let served = null;
   try {
-    const url = await new Promise((done, fail) => {
-      server.stdout.setEncoding('utf8').once('data', (text) => done(text.split('\n')[0]));
-      server.once('close', () => fail(new Error(`vigil serve exited: ${stderr.slice(-400)}`)));
-    });
-    await fetchJson(url, 'importExisting', { path: dir }, await tokenOf(url));
-    const page = await browser.newPage();
-    await page.goto(url);
-    const counted = (n) => page.waitForFunction((want) => document.querySelector('.screen-sub')?.textContent?.startsWith(`${want} run`), n, { timeout: 30_000, polling: 100 });
-    await counted(1);
+    served = await serveWatched(BIN, join(home, 'vigil.db'), dir);
+    const page = await openLive(browser, served.url, dir);
     const sample = async (n) => {
       const heap = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? null);
-      const entry = { runs: n, serverRssMiB: Number(rssMiB(server.pid).toFixed(1)), pageHeapMiB: heap === null ? null : Number((heap / 1048576).toFixed(1)), elapsedS: Number(((performance.now() - started) / 1000).toFixed(0)) };
+      const entry = { runs: n, serverRssMiB: Number(rssMiB(served.pid).toFixed(1)), pageHeapMiB: heap === null ? null : Number((heap / 1048576).toFixed(1)), elapsedS: Number(((performance.now() - started) / 1000).toFixed(0)) };
       samples.push(entry);
       console.error(`  ${n} runs: server ${entry.serverRssMiB} MiB, page heap ${entry.pageHeapMiB} MiB, ${entry.elapsedS} s`);
     };
@@ -93,13 +80,12 @@ async function main() {
       const fd = openSync(join(dir, 'junit.xml'), 'w');
       writeSync(fd, report(n));
       closeSync(fd);
-      await counted(n);
+      await storedMoreThan(page, n - 1, 30_000);
       if (n % every === 0) await sample(n);
     }
   } finally {
     await browser.close();
-    server.kill('SIGINT');
-    await exited;
+    await served?.stop();
     rmSync(home, { recursive: true, force: true });
   }
   const firstHalf = samples.filter((s) => s.runs >= runs / 2);

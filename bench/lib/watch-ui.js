@@ -24,33 +24,19 @@ export async function measureUiLatency({ home, bin, report, samples, warmup, chr
   // A project marker, so every run lands in one project and one history table.
   writeFileSync(join(project, 'package.json'), '{}\n');
   writeFileSync(join(dir, 'junit.xml'), report(-1));
-  const server = spawn(process.execPath, [bin, 'serve', '--db', db, '--watch', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  server.stderr.setEncoding('utf8').on('data', (text) => {
-    stderr += text;
-  });
-  const exited = new Promise((done) => server.on('close', (code, signal) => done({ code, signal })));
   const browser = await playwright.launch({ executablePath: chromium, args: ['--no-sandbox'] });
+  let served = null;
   try {
-    const url = await new Promise((done, fail) => {
-      server.stdout.setEncoding('utf8').once('data', (text) => done(text.split('\n')[0]));
-      server.once('close', () => fail(new Error(`vigil serve exited: ${stderr.slice(-400)}`)));
-    });
-    // The first run, imported, gives the page a project to open on.
-    await fetchJson(url, 'importExisting', { path: dir }, await tokenOf(url));
-    const page = await browser.newPage();
-    await page.goto(url);
-    // Live's "N runs stored", which the page writes once the new run's list is in.
-    const stored = () => page.evaluate(() => Number(/^([\d,]+) runs? stored/.exec(document.querySelector('.screen-sub')?.textContent ?? '')?.[1]?.replace(/,/g, '') ?? NaN));
-    await page.waitForFunction(() => /^[\d,]+ runs? stored/.test(document.querySelector('.screen-sub')?.textContent ?? ''));
+    served = await serveWatched(bin, db, dir);
+    const page = await openLive(browser, served.url, dir);
     const latencies = [];
     for (let sample = 0; sample < warmup + samples; sample++) {
-      const before = await stored();
+      const before = await storedRuns(page);
       const fd = openSync(join(dir, 'junit.xml'), 'w');
       writeSync(fd, report(sample + 1000));
       closeSync(fd);
       const closedAt = performance.now();
-      await page.waitForFunction((count) => Number(/^([\d,]+) runs? stored/.exec(document.querySelector('.screen-sub')?.textContent ?? '')?.[1]?.replace(/,/g, '') ?? NaN) > count, before, { timeout: 10_000, polling: 'raf' });
+      await storedMoreThan(page, before, 10_000);
       const ms = performance.now() - closedAt;
       if (sample >= warmup) latencies.push(Number(ms.toFixed(1)));
       console.error(`  UI ${sample < warmup ? 'warm-up' : `sample ${sample - warmup + 1}/${samples}`}: ${ms.toFixed(0)} ms`);
@@ -60,9 +46,43 @@ export async function measureUiLatency({ home, bin, report, samples, warmup, chr
     return { samples: latencies.length, medianMs: median(latencies), p90Ms: sorted[Math.floor(sorted.length * 0.9)] ?? null, maxMs: sorted.at(-1) ?? null, latenciesMs: latencies };
   } finally {
     await browser.close();
-    server.kill('SIGINT');
-    await exited;
+    await served?.stop();
   }
+}
+
+/** `vigil serve --db DB --watch DIR`, once it has printed its URL; `stop` ends it. */
+export async function serveWatched(bin, db, dir) {
+  const server = spawn(process.execPath, [bin, 'serve', '--db', db, '--watch', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  server.stderr.setEncoding('utf8').on('data', (text) => {
+    stderr += text;
+  });
+  const exited = new Promise((done) => server.on('close', (code, signal) => done({ code, signal })));
+  const url = await new Promise((done, fail) => {
+    server.stdout.setEncoding('utf8').once('data', (text) => done(text.split('\n')[0]));
+    server.once('close', () => fail(new Error(`vigil serve exited: ${stderr.slice(-400)}`)));
+  });
+  return { url, pid: server.pid, stop: async () => (server.kill('SIGINT'), exited) };
+}
+
+/** The watched folder's reports imported (the page gets a project to open on), then a page on Live. */
+export async function openLive(browser, url, dir) {
+  await fetchJson(url, 'importExisting', { path: dir }, await tokenOf(url));
+  const page = await browser.newPage();
+  await page.goto(url);
+  await storedMoreThan(page, 0, 30_000);
+  return page;
+}
+
+/** Live's "N runs stored", which the page writes once the list with the new run is in. */
+export function storedRuns(page) {
+  return page.evaluate(() => Number(/^([\d,]+) runs? stored/.exec(document.querySelector('.screen-sub')?.textContent ?? '')?.[1]?.replace(/,/g, '') ?? NaN));
+}
+
+/** Waits until Live counts more than `count` runs (a function, not a string: the page's CSP forbids eval). */
+export function storedMoreThan(page, count, timeout) {
+  const more = (want) => Number(/^([\d,]+) runs? stored/.exec(document.querySelector('.screen-sub')?.textContent ?? '')?.[1]?.replace(/,/g, '') ?? NaN) > want;
+  return page.waitForFunction(more, count, { timeout, polling: 'raf' });
 }
 
 export async function tokenOf(url) {
