@@ -26,13 +26,13 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { register } from 'tsx/esm/api';
+import { TREND_BUDGET_MS } from './compare.bench.js';
 import { HISTORY_VERSION, writeHistory } from './lib/compare-history.js';
 import { machineFacts } from './lib/machine.js';
 import { median } from './lib/measure.js';
 
 export const FIRST_PAINT_BUDGET_MS = 1000;
 export const RUN_TABLE_BUDGET_MS = 1000;
-const TREND_BUDGET_MS = 100;
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -88,8 +88,8 @@ async function main() {
     await served?.stop();
     rmSync(home, { recursive: true, force: true });
   }
-  const firstHalf = samples.filter((s) => s.runs >= runs / 2);
-  const record = { date: new Date().toISOString(), machine: machineFacts(), runs, testsPerRun: TESTS, samples, serverRssGrowthSecondHalfMiB: Number(((samples.at(-1)?.serverRssMiB ?? 0) - (firstHalf[0]?.serverRssMiB ?? 0)).toFixed(1)) };
+  const secondHalf = samples.filter((s) => s.runs >= runs / 2);
+  const record = { date: new Date().toISOString(), machine: machineFacts(), runs, testsPerRun: TESTS, samples, serverRssGrowthSecondHalfMiB: Number(((samples.at(-1)?.serverRssMiB ?? 0) - (secondHalf[0]?.serverRssMiB ?? 0)).toFixed(1)) };
   mkdirSync(dirname(values.out), { recursive: true });
   writeFileSync(values.out, `${JSON.stringify(record, null, 2)}\n`);
   console.log(JSON.stringify({ samples, serverRssGrowthSecondHalfMiB: record.serverRssGrowthSecondHalfMiB }, null, 2));

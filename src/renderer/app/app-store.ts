@@ -68,6 +68,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
     }
   },
   refresh() {
+    // One update: a view keyed on either revision reloads once.
     set({ revision: get().revision + 1, userRevision: get().userRevision + 1 });
     void get().loadProjects();
   },

@@ -4,6 +4,8 @@ import { dirname } from 'node:path';
 import { StoreError, migrate } from './migrate.js';
 
 const PAGE_SIZE = 16_384;
+/** SQLite's page cache of every connection (retention.ts raises it while it deletes). */
+export const PAGE_CACHE_KIB = 16_384;
 
 export interface OpenDatabaseOptions {
   /** An Electron-ABI build of better-sqlite3 when running inside Electron. */
@@ -32,7 +34,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
     // 16 MiB of page cache: a 100,000-test ingest inserts into indexes keyed by hashes (random
     // order), which SQLite's 2 MiB default serves worse (~10% of the write time). Larger caches
     // gained little more and cost their size in the 400 MB ingest memory budget.
-    db.pragma('cache_size = -16384');
+    db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     migrate(db, path);
   } catch (error) {
     db.close();

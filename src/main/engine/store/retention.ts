@@ -8,6 +8,7 @@
 // or parametrised with fresh values does not grow without end; the user's overrides stay (they
 // are keyed by failure signature, not by test, and are meant to outlive the runs they were made in).
 import type { Database, Statement } from 'better-sqlite3';
+import { PAGE_CACHE_KIB } from './open-database.js';
 
 export interface RetentionOutcome {
   /** Runs deleted, oldest first. */
@@ -25,7 +26,7 @@ export const RUNS_PER_TRANSACTION = 25;
  * SQLite's page cache while deleting: each run's results are spread over the whole by-test
  * index, which a 16 MiB cache cannot hold in a 10-million-result store (74 ms a run at 16 MiB,
  * 32 ms at 128 MiB, in bench/data's store). Only the pages used are allocated; the usual size
- * comes back once retention is done.
+ * (PAGE_CACHE_KIB) comes back once retention is done, also when two deletions overlapped.
  */
 const DELETE_CACHE_KIB = 256 * 1024;
 
@@ -56,7 +57,6 @@ export class Retention {
     const old = this.oldRuns.all(project, cutoffMs) as string[];
     const deleted: string[] = [];
     if (old.length === 0) return { runs: deleted, tests: 0 };
-    const cacheSize = this.db.pragma('cache_size', { simple: true }) as number;
     this.db.pragma(`cache_size = -${DELETE_CACHE_KIB}`);
     try {
       for (let start = 0; start < old.length; start += RUNS_PER_TRANSACTION) {
@@ -70,7 +70,7 @@ export class Retention {
       }
       return { runs: deleted, tests: this.deleteOrphanTests.run(project).changes };
     } finally {
-      this.db.pragma(`cache_size = ${cacheSize}`);
+      this.db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     }
   }
 }

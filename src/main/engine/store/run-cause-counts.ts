@@ -6,7 +6,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 
 /** The category a stored cause `c` of run `r` shows. */
-export const EFFECTIVE_CATEGORY = `COALESCE(
+const EFFECTIVE_CATEGORY = `COALESCE(
   (SELECT o.category FROM category_overrides o WHERE o.project_id = r.project_id AND o.signature = c.signature),
   (SELECT o.category FROM category_overrides o WHERE o.project_id = r.project_id AND o.signature = c.message_key),
   c.category)`;
