@@ -56,7 +56,13 @@ const MAX_TRACE = 8000;
 const bounded = (text: string, limit: number): string => (text.length > limit ? text.slice(0, limit) : text);
 
 const ASSERTION_TYPES = /^(?:AssertionError|AssertionFailedError|ComparisonFailure|AssertionFailure|ExpectationNotMetError|MultipleFailuresError|AssertError|AssertFailedException|EqualException|TrueException|FalseException|ExpectationFailedException|AssertionFailedException)$/;
-const ASSERTION_TEXT = /^assert\b|\bexpected\b[\s\S]{0,300}\b(?:but (?:was|got|found|received)|to (?:be|equal|contain|have|match|include)|received|got)\b|Expected:[\s\S]{0,400}(?:Received|Actual|but):|\bexpect\(|\.to(?:Be|Equal|StrictEqual|Contain|Match|HaveBeenCalled\w*|HaveLength|HaveProperty|Throw)\b|\bgot\b[\s\S]{0,200}\bwant\b|(?:=|\bgot)\s*[^,\n]{1,80},\s*want\b|\bwant\b[\s\S]{0,200}\bgot\b|Not equal:|Error Trace:|Failed asserting that|DID NOT RAISE|did not raise|assert_called|AssertionError|\bshould (?:be|equal|have|contain)\b|^Expected\b|assertion `left [!=]= right` failed|\bassertion failed\b|Assertion `[^\n]{1,400}' failed|\) is NOT correct!|^\s*left: [\s\S]{0,300}right: /im;
+/**
+ * What the runners and assertion libraries print when a check fails, across ecosystems: pytest,
+ * JUnit/AssertJ, Jest/Vitest/Chai, Go's testing and testify, PHPUnit, Rust, C test macros
+ * ("file.c:135 result (1) != -1"), Catch2 ("with expansion:"), Boost.Test ("check ... has
+ * failed"), ExUnit ("Assertion with == failed"), XCTest, Perl's Test::More ("#   Failed test").
+ */
+const ASSERTION_TEXT = /^assert\b|\bexpected\b[\s\S]{0,300}\b(?:but (?:was|got|found|received)|to (?:be|equal|contain|have|match|include)|received|got)\b|Expected:[\s\S]{0,400}(?:Received|Actual|but):|\bexpect\(|\.to(?:Be|Equal|StrictEqual|Contain|Match|HaveBeenCalled\w*|HaveLength|HaveProperty|Throw)\b|\bgot\b[\s\S]{0,200}\bwant\b|(?:=|\bgot)\s*[^,\n]{1,80},\s*want\b|\bwant\b[\s\S]{0,200}\bgot\b|Not equal:|Error Trace:|Failed asserting that|DID NOT RAISE|did not raise|assert_called|AssertionError|\bshould (?:be|equal|have|contain)\b|^Expected\b|assertion `left [!=]= right` failed|\bassertion failed\b|Assertion `[^\n]{1,400}' failed|\) is NOT correct!|^\s*left: [\s\S]{0,300}right: |^[\w./-]+\.(?:c|cc|cpp|cxx):\d+:? [^\n]{0,120} (?:!=|==|<=|>=) |\bwith expansion:|\bcheck [^\n]{1,200} has failed\b|\bAssertion with \S{1,3} failed\b|\bXCTAssert\w* failed\b|^#\s+Failed test\b/im;
 /** ASSERTION_TEXT is long and messages repeat: tested once per distinct text. */
 const assertionText = memoByText((text: string) => ASSERTION_TEXT.test(text), 1024);
 const SETUP_TEXT = /^failed on setup with|\bat setup of\b|\berror in setup\b|\bsetUp(?:Class|Module)?\b|\bbefore ?(?:all|each)\b|@Before(?:All|Each|Class)?\b|\bfixture\b.*\b(?:error|fail)|\bbeforeAll\b|\bbeforeEach\b/i;
@@ -116,8 +122,16 @@ function portMismatch(head: string, output: string): boolean {
   return listening.length > 0 && !listening.includes(port);
 }
 
+/** Full ISO instants ("2020-01-28T13:00:20Z", "2012-05-01 22:07:37"), read as UTC. */
+const ISO_INSTANT = /(?<!\d)(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?/g;
+/** The widest gap two time zones' clocks can show (UTC-12 against UTC+14). */
+const MAX_ZONE_GAP_MS = 26 * 3600 * 1000;
+
 /** Dates one day apart, or clock times whole hours apart, in one message: a time zone or DST offset. */
 function hourShift(head: string): boolean {
+  // Two instants further apart than any two zones' clocks are not one moment in two zones.
+  const instants = [...new Set([...head.slice(0, 600).matchAll(ISO_INSTANT)].map((m) => Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0))))];
+  if (instants.length === 2 && Math.abs((instants[0] ?? 0) - (instants[1] ?? 0)) > MAX_ZONE_GAP_MS) return false;
   const dates = [...head.slice(0, 600).matchAll(ISO_DATE)].map((match) => Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   const distinctDates = [...new Set(dates)];
   if (distinctDates.length === 2 && Math.abs((distinctDates[0] ?? 0) - (distinctDates[1] ?? 0)) === 24 * 3600 * 1000) return true;

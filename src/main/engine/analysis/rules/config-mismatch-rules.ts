@@ -20,7 +20,45 @@ export const PLACEHOLDER_HOST = /host='?(?:placeholder[\w-]*|changeme|your[\w-]*
 const PLUGIN_FIXTURE_MISSING =
   /fixture '(?:mocker|class_mocker|module_mocker|session_mocker|benchmark|event_loop|httpx_mock|requests_mock|freezer|snapshot|aiohttp_client|aiohttp_server|qtbot|respx_mock|httpserver|faker|datadir|shared_datadir|live_server|rf|admin_client|django_user_model|db|transactional_db|celery_app|celery_worker|xprocess|mock_open)' not found[^\n]*/;
 
+/**
+ * Credentials that are not there at all (none configured, as opposed to expired or refused ones):
+ * the SDKs' own texts (botocore, google-auth, Azure Identity, Stripe, OpenAI) and plain wording.
+ */
+const MISSING_CREDENTIALS =
+  /NoCredentialsError[^\n]*|Unable to locate credentials[^\n]*|Could not automatically determine credentials[^\n]*|DefaultCredentialsError[^\n]*|CredentialUnavailableError[^\n]*|DefaultAzureCredential failed to retrieve[^\n]*|No API key provided[^\n]*|api_key client option must be set[^\n]*|\b(?:API[_ ]key|access[_ ]token|auth(?:entication)?[_ ]token|credentials?|secret)s? (?:is |are |was |were )?(?:missing|not (?:set|provided|configured|found|defined))\b[^\n]*|\b(?:missing|no) (?:API[_ ]key|access[_ ]token|auth(?:entication)?[_ ]token|credentials)\b(?! (?:error|expired))[^\n]*/i;
+
+/**
+ * Code compiled against one version of a library meets another at run time (a method, field or
+ * class it was built with is missing), or a class or assembly is not on the class path at all:
+ * the dependency versions of this environment differ from the build's. (The JVM's "Could not
+ * initialize class" is an earlier initialiser failure: see cascade.class-initialisation-failed-earlier.)
+ */
+const BINARY_INCOMPATIBLE =
+  /NoSuchMethodError[^\n]*|NoSuchFieldError[^\n]*|AbstractMethodError[^\n]*|IncompatibleClassChangeError[^\n]*|ClassNotFoundException[^\n]*|NoClassDefFoundError[^\n]*|Could not load file or assembly[^\n]*|MissingMethodException[^\n]*|MissingFieldException[^\n]*|TypeLoadException[^\n]*|undefined symbol: [^\n]*/;
+
 export const CONFIG_MISMATCH_RULES: readonly Rule[] = [
+  {
+    id: 'config.missing-credentials',
+    category: 'config_mismatch',
+    weight: 0.65,
+    match: { head: MISSING_CREDENTIALS },
+    evidence: 'no credentials are configured in this environment (none given, not expired ones): {match}',
+  },
+  {
+    id: 'config.missing-credentials-not-external',
+    category: 'external_blocker',
+    weight: -0.5,
+    match: { head: MISSING_CREDENTIALS },
+    evidence: 'the credentials were never given here: the service did not fail',
+  },
+  {
+    id: 'config.binary-incompatible-dependency',
+    category: 'config_mismatch',
+    weight: 0.55,
+    match: { head: BINARY_INCOMPATIBLE },
+    unless: /Could not initialize class/,
+    evidence: 'a class, method or library the code was built against is missing or another version at run time: {match}',
+  },
   {
     id: 'config.missing-env-var',
     category: 'config_mismatch',

@@ -50,7 +50,9 @@ export const FLAKY_RULES: readonly Rule[] = [
     category: 'flaky',
     weight: 0.55,
     // As strong as a plain assertion's evidence for the product, and a little more: the test says what it exercises.
-    match: { name: /race|concurren|parallel|thread|timing|eventual/i },
+    // "synced", "synchronisation": state propagated between clients, replicas or views, which
+    // arrives when it arrives (the same eventual consistency as "eventual").
+    match: { name: /race|concurren|parallel|thread|timing|eventual|\bsync(?:ed|ing|hroni[sz]\w*)\b/i },
     evidence: 'a failure in a test of concurrent or timed behaviour: likely nondeterministic',
   },
   {

@@ -80,6 +80,16 @@ export const ISOLATION_LEAK_RULES: readonly Rule[] = [
     evidence: 'another test or process still holds the database: {match}',
   },
   {
+    // asyncio objects (clients, pools, futures) belong to the loop they were made on. One kept at
+    // module or session level from an earlier test meets this test's new loop, or the earlier
+    // loop already closed: state shared between tests.
+    id: 'leak.event-loop-of-earlier-test',
+    category: 'isolation_leak',
+    weight: 0.5,
+    match: { head: /Event loop is closed[^\n]*|attached to a different (?:event )?loop[^\n]*|bound to a different event loop[^\n]*/ },
+    evidence: 'an object made on an earlier test\'s event loop is used after that loop closed or on another one: {match}',
+  },
+  {
     id: 'leak.mock-call-count',
     category: 'isolation_leak',
     weight: 0.3,

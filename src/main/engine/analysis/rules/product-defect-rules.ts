@@ -4,11 +4,24 @@ import { ENVIRONMENT_LOOKUP } from './config-mismatch-rules.js';
 import { NOT_NULL_VIOLATION } from './constraint-patterns.js';
 import type { Rule } from './rule.js';
 
+// Native crashes (segfaults, aborts) are not listed: they say nothing of whose code crashed, and
+// NATIVE_CRASH below blames the product only when its frames show the product running.
 const PROGRAMMING_ERROR =
-  /NullPointerException[^\n]*|Cannot invoke "[^\n]*" because [^\n]* is null[^\n]*|nil pointer dereference[^\n]*|index out of range[^\n]*|IndexOutOfBounds\w*[^\n]*|ArrayIndexOutOfBounds\w*[^\n]*|ZeroDivisionError[^\n]*|division by zero[^\n]*|ClassCastException[^\n]*|IllegalStateException[^\n]*|IllegalArgumentException[^\n]*|ArithmeticException[^\n]*|UnsupportedOperationException[^\n]*|NotImplementedError[^\n]*|NoMethodError[^\n]*|undefined method[^\n]*|RecursionError[^\n]*|maximum recursion depth[^\n]*|StackOverflowError[^\n]*|Maximum call stack size exceeded[^\n]*|segmentation fault[^\n]*|SIGSEGV[^\n]*|panic: runtime error[^\n]*|Cannot read propert(?:y|ies) of (?:undefined|null)[^\n]*|is not a function[^\n]*|is not iterable[^\n]*|is not defined[^\n]*|TypeError[^\n]*|AttributeError[^\n]*|KeyError[^\n]*|IndexError[^\n]*|ValueError[^\n]*|UnboundLocalError[^\n]*|NameError[^\n]*|InvalidOperationException[^\n]*|NullReferenceException[^\n]*|ArgumentException[^\n]*|DecodeError[^\n]*|JSONDecodeError[^\n]*|Unexpected token [^\n]* in JSON[^\n]*|ConcurrentModificationException[^\n]*/;
+  /NullPointerException[^\n]*|Cannot invoke "[^\n]*" because [^\n]* is null[^\n]*|nil pointer dereference[^\n]*|index out of range[^\n]*|IndexOutOfBounds\w*[^\n]*|ArrayIndexOutOfBounds\w*[^\n]*|ZeroDivisionError[^\n]*|division by zero[^\n]*|ClassCastException[^\n]*|IllegalStateException[^\n]*|IllegalArgumentException[^\n]*|ArithmeticException[^\n]*|UnsupportedOperationException[^\n]*|NotImplementedError[^\n]*|NoMethodError[^\n]*|undefined method[^\n]*|RecursionError[^\n]*|maximum recursion depth[^\n]*|StackOverflowError[^\n]*|Maximum call stack size exceeded[^\n]*|panic: runtime error[^\n]*|Cannot read propert(?:y|ies) of (?:undefined|null)[^\n]*|is not a function[^\n]*|is not iterable[^\n]*|is not defined[^\n]*|TypeError[^\n]*|AttributeError[^\n]*|KeyError[^\n]*|IndexError[^\n]*|ValueError[^\n]*|UnboundLocalError[^\n]*|NameError[^\n]*|InvalidOperationException[^\n]*|NullReferenceException[^\n]*|ArgumentException[^\n]*|DecodeError[^\n]*|JSONDecodeError[^\n]*|Unexpected token [^\n]* in JSON[^\n]*|ConcurrentModificationException[^\n]*|NumberFormatException[^\n]*|NoSuchElementException[^\n]*|KeyNotFoundException[^\n]*|IndexOutOfRangeException[^\n]*|FormatException[^\n]*|\bRangeError\b[^\n]*|called `Option::unwrap\(\)` on a `None` value[^\n]*|attempt to (?:add|subtract|multiply|divide|negate|shift left|shift right)[^\n]{0,20} with overflow[^\n]*|index out of bounds: the len is[^\n]*|Call to a member function [^\n]* on null[^\n]*|Undefined (?:index|offset|array key|variable|property)\b[^\n]*/;
 
 /** The process died in native code: no exception of the language, so no line of its code to blame by itself. */
 export const NATIVE_CRASH = /Segmentation fault[^\n]*|Fatal Python error[^\n]*|\bSIGSEGV\b[^\n]*|\bSIGABRT\b[^\n]*|\bSIGBUS\b[^\n]*|core dumped[^\n]*|EXCEPTION_ACCESS_VIOLATION[^\n]*|fatal error: unexpected signal[^\n]*/;
+
+/** A test stopped by its time limit: the runner's own timeout texts (pytest-timeout, go test, Jest, mocha...). */
+const TEST_TIMEOUT = /\bTimeout\b[^\n]*|\btimed? ?out\b[^\n]*|Exceeded timeout[^\n]*|KeyboardInterrupt[^\n]*/i;
+/**
+ * A stack that stops at a lock acquisition: Python's `with x_lock:` / `lock.acquire()`, Go's
+ * goroutine dump (sync.(*Mutex).Lock, semacquire), a JVM thread dump ("waiting to lock",
+ * "parking to wait for"), .NET's Monitor.Enter, or a goroutine blocked for minutes on a
+ * channel or mutex (the "[chan receive, 9 minutes]" of a Go dump).
+ */
+const WAITING_ON_LOCK =
+  /\bwith [\w.]*lock\w*(?:\(\))?:|\block\w*\.acquire\(|\.acquire\(\)|sync\.\(\*(?:RW)?Mutex\)\.R?Lock|\bsemacquire|waiting to lock <|parking to wait for|Monitor\.(?:Enter|Wait)|\bpthread_mutex_lock\b|\[(?:chan (?:receive|send)|select|semacquire|sync\.[\w.]+)[^\]\n]*, \d+ minutes\]/;
 
 export const PRODUCT_DEFECT_RULES: readonly Rule[] = [
   {
@@ -17,6 +30,16 @@ export const PRODUCT_DEFECT_RULES: readonly Rule[] = [
     weight: 0.5,
     facts: { assertion: true },
     evidence: 'an assertion on a computed value failed ({match})',
+    match: { head: /^[^\n]+/ },
+  },
+  {
+    // An assertion raised inside the product's own code (an invariant it checks, a debug assert)
+    // rather than in the test: the product broke its own rule.
+    id: 'product.assertion-in-product',
+    category: 'product_defect',
+    weight: 0.3,
+    facts: { assertion: true, inProduct: true },
+    evidence: "an assertion inside the product's own code failed at {frame}",
     match: { head: /^[^\n]+/ },
   },
   {
@@ -94,6 +117,26 @@ export const PRODUCT_DEFECT_RULES: readonly Rule[] = [
     match: { head: NATIVE_CRASH },
     facts: { inProduct: true },
     evidence: 'the process crashed while running the product at {frame}: {match}',
+  },
+  {
+    // A test that runs out of time while its stack waits on a lock outside setup: not a slow
+    // machine but a hang, the code under test waiting on a lock that is never released (a
+    // deadlock, a non-reentrant lock taken twice). A lock that setup waits on is an earlier
+    // test's (see cascade.setup-waits-on-shared-lock).
+    id: 'product.hang-on-lock',
+    category: 'product_defect',
+    weight: 0.6,
+    match: { head: TEST_TIMEOUT, trace: WAITING_ON_LOCK },
+    facts: { setup: false },
+    evidence: 'the test timed out while the code waited on a lock (a deadlock, not slowness): {match}',
+  },
+  {
+    id: 'product.hang-on-lock-not-flaky',
+    category: 'flaky',
+    weight: -0.5,
+    match: { head: TEST_TIMEOUT, trace: WAITING_ON_LOCK },
+    facts: { setup: false },
+    evidence: 'the time ran out on a lock that is never released, not on a slow step',
   },
   {
     // Outside fixtures the row without its required value was written by the product (see

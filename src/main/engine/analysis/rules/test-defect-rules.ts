@@ -118,6 +118,18 @@ export const TEST_DEFECT_RULES: readonly Rule[] = [
     evidence: 'expected and actual are two patch versions of one release: the test pins a version that moved',
   },
   {
+    // Windows will not delete, move or reopen a file while a handle to it is open (WinError 32,
+    // EBUSY). A file in a temporary folder is one the test made; that its cleanup cannot remove
+    // it means, short of a product frame, the test opened it (a file, a log, a database) and
+    // never closed it. A file elsewhere (a library's log in the home folder) says less.
+    id: 'test.temp-file-still-open',
+    category: 'test_defect',
+    weight: 0.5,
+    match: { head: /(?:being used by another process|\[WinError 32\]|\bEBUSY\b|resource busy or locked)[^\n]*(?:\\Te?mp\\|[/\\]tmp[\w-]*[/\\]|pytest-of-|\/var\/folders\/)[^\n]*/i },
+    facts: { inProduct: false },
+    evidence: 'a file is still held open when the test removes or reopens it (a handle it never closed): {match}',
+  },
+  {
     id: 'test.not-null-in-fixture',
     category: 'test_defect',
     weight: 0.55,
