@@ -73,7 +73,7 @@ const LOOPBACK = /\blocalhost\b|127\.0\.0\.1|\[::1\]|(?:^|[\s(])::1\b|0\.0\.0\.0
 const IPV6_LOOPBACK = /ECONNREFUSED ::1\b|ECONNREFUSED \[::1\]|\[::1\]:\d+[^\n]{0,80}refused|refused[^\n]{0,80}\[::1\]/;
 const REFUSED_PORT = /(?:refused|ECONNREFUSED|Failed to establish|could not connect)[^\n]{0,200}?(?::|port[ =]+)(\d{2,5})\b|(?::|port[ =]+)(\d{2,5})\b[^\n]{0,120}?(?:refused|ECONNREFUSED)/i;
 const LISTENING_PORT = /(?:listening|serving|started|running|bound|available)\b[^\n]{0,60}?(?::|port[ =]+)(\d{2,5})\b/gi;
-const CLOCK = /(?<!\d)(\d{1,2}):(\d{2})(?::\d{2})?(?!\d)/g;
+const CLOCK = /(?<!\d)(\d{1,2}):(\d{2})(?::(\d{2}))?(?!\d)/g;
 const ISO_DATE = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g;
 /** Ports an OS hands out for listen(0): a server the test itself started, not a service that should be up. */
 const EPHEMERAL_FIRST = 32768;
@@ -127,7 +127,10 @@ const ISO_INSTANT = /(?<!\d)(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}
 /** The widest gap two time zones' clocks can show (UTC-12 against UTC+14). */
 const MAX_ZONE_GAP_MS = 26 * 3600 * 1000;
 
-/** Dates one day apart, or clock times whole hours apart, in one message: a time zone or DST offset. */
+/** Minute differences a zone offset of :15, :30 or :45 leaves between two clocks of one instant. */
+const OFFSET_MINUTES = new Set([15, 30, 45]);
+
+/** Dates one day apart, or clock times whole hours (or a zone's half or quarter hours) apart, in one message: a time zone or DST offset. */
 function hourShift(head: string): boolean {
   // Two instants further apart than any two zones' clocks are not one moment in two zones.
   const instants = [...new Set([...head.slice(0, 600).matchAll(ISO_INSTANT)].map((m) => Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0))))];
@@ -135,12 +138,17 @@ function hourShift(head: string): boolean {
   const dates = [...head.slice(0, 600).matchAll(ISO_DATE)].map((match) => Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   const distinctDates = [...new Set(dates)];
   if (distinctDates.length === 2 && Math.abs((distinctDates[0] ?? 0) - (distinctDates[1] ?? 0)) === 24 * 3600 * 1000) return true;
-  const times = [...head.slice(0, 600).matchAll(CLOCK)].map((match) => ({ h: Number(match[1]), m: match[2] }));
+  const times = [...head.slice(0, 600).matchAll(CLOCK)].map((match) => ({ h: Number(match[1]), m: match[2], s: match[3] }));
   for (let i = 0; i < times.length; i++) {
     for (let j = i + 1; j < times.length; j++) {
       const a = times[i];
       const b = times[j];
-      if (a && b && a.m === b.m && a.h !== b.h && a.h < 24 && b.h < 24) return true;
+      if (!a || !b || a.h >= 24 || b.h >= 24) continue;
+      if (a.m === b.m && a.h !== b.h) return true;
+      // Some zones are offset by half or three quarters of an hour (India +5:30, Iran +3:30,
+      // Nepal +5:45, Newfoundland -3:30): the minutes then differ by 15, 30 or 45. Only read
+      // with seconds on both sides and equal, so two unrelated readings rarely pass for one.
+      if (a.s !== undefined && a.s === b.s && OFFSET_MINUTES.has(Math.abs(Number(a.m) - Number(b.m)))) return true;
     }
   }
   return false;

@@ -1,9 +1,13 @@
 // What a database says when a write breaks one of its constraints. Which category a violation
 // points to depends on where the row came from (a fixture's leftover, a test's duplicate, the
 // product's own write), so the same patterns are read by the rules of several categories.
+// The embedded JVM databases that tests often run on say it in their own standard words: H2
+// ("Unique index or primary key violation", error 23505), HSQLDB ("integrity constraint
+// violation: unique constraint or index violation") and Derby ("...would have caused a duplicate
+// key value in a unique or primary key constraint or unique index").
 
 export const UNIQUE_VIOLATION =
-  /UNIQUE constraint failed[^\n]*|duplicate key value violates unique constraint[^\n]*|Duplicate entry [^\n]* for key[^\n]*|E11000 duplicate key[^\n]*|ORA-00001[^\n]*|Violation of (?:PRIMARY|UNIQUE) KEY constraint[^\n]*|UniqueViolation[^\n]*|SQLITE_CONSTRAINT_(?:UNIQUE|PRIMARYKEY)|PRIMARY KEY must be unique|columns? [^\n]{1,80} (?:is|are) not unique|Unique constraint failed on the[^\n]*|Cannot insert duplicate key[^\n]*|DuplicateKeyException[^\n]*|unique constraint \(?[\w.]+\)? violated/i;
+  /UNIQUE constraint failed[^\n]*|duplicate key value violates unique constraint[^\n]*|Duplicate entry [^\n]* for key[^\n]*|E11000 duplicate key[^\n]*|ORA-00001[^\n]*|Violation of (?:PRIMARY|UNIQUE) KEY constraint[^\n]*|UniqueViolation[^\n]*|SQLITE_CONSTRAINT_(?:UNIQUE|PRIMARYKEY)|PRIMARY KEY must be unique|columns? [^\n]{1,80} (?:is|are) not unique|Unique constraint failed on the[^\n]*|Cannot insert duplicate key[^\n]*|DuplicateKeyException[^\n]*|unique constraint \(?[\w.]+\)? violated|Unique index or primary key violation[^\n]*|unique constraint or index violation[^\n]*|caused a duplicate key value in a unique or primary key constraint[^\n]*/i;
 
 /** A row written without a value its schema requires: the writer left a field out. */
 export const NOT_NULL_VIOLATION =

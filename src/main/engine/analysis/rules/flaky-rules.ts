@@ -22,6 +22,10 @@ export const FLAKY_RULES: readonly Rule[] = [
     category: 'flaky',
     weight: 0.4,
     match: { head: /Exceeded timeout of \d+ ?ms[^\n]*|Test timed out[^\n]*|timed out after \d[^\n]*|Timeout of \d+ms exceeded[^\n]*|panic: test timed out[^\n]*|\bTimeoutError\b[^\n]*|timeout of \d+ ?ms[^\n]*|context deadline exceeded[^\n]*|Timeout - Async (?:callback|function)[^\n]*|async (?:callback|function) was not invoked within[^\n]*|Failed: Timeout >[^\n]*/i },
+    // Go's "panic: test timed out after 10m0s" is not a test's own wait: it is `go test`'s
+    // watchdog (-timeout, 10 minutes by default) killing the whole test binary because something
+    // never returned (a hang, a blocked channel, a deadlock). It says nothing of chance timing.
+    unless: /panic: test timed out after/,
     evidence: 'the test ran out of time: {match}',
   },
   {
