@@ -1,4 +1,4 @@
-// Rules of classifier v3, each for a failure mechanism, on small inputs written for the mechanism.
+// Rules for failure mechanisms (classifier v3 and later), on small inputs written for each mechanism.
 import { describe, expect, it } from 'vitest';
 import { classifyFailure } from '../../../../src/main/engine/analysis/classify.js';
 import type { FailureInput } from '../../../../src/main/engine/analysis/failure-input.js';
@@ -79,5 +79,120 @@ describe('failure mechanisms', () => {
 
   it('sees a hash map printed in another order', () => {
     expect(category({ message: 'expected: <Event{kind=a, id=7, tag=x}> but was: <Event{id=7, tag=x, kind=a}>' })).toBe('flaky');
+  });
+});
+
+describe('failure mechanisms (v4)', () => {
+  it('does not blame the product for a native crash that names no frame of it', () => {
+    expect(category({ message: "error: process didn't exit successfully: `target/debug/deps/store-1a2b3c` (signal: 11, SIGSEGV: invalid memory reference)" })).toBe('unknown');
+    const trace = 'Fatal Python error: Segmentation fault\n\nCurrent thread 0x00007f01 (most recent call first):\n  File "/src/imgproc/resize.py", line 40 in resize\n  File "/src/tests/test_resize.py", line 12 in test_resize';
+    expect(category({ message: 'Fatal Python error: Segmentation fault', trace })).toBe('product_defect');
+  });
+
+  it('reads a timeout whose stack waits on a lock as a hang in the code, not slowness', () => {
+    const trace = 'tests/test_cache.py:30: in test_put_twice\n    cache.put("k", 1)\nsrc/cache/store.py:88: in put\n    with self._registry_lock:';
+    const hung = classify({ message: 'Failed: Timeout >5.0s', trace });
+    expect(hung.category).toBe('product_defect');
+    expect(hung.rules).toContain('product.hang-on-lock');
+    expect(category({ message: 'Failed: Timeout >5.0s', trace: 'tests/test_cache.py:30: in test_put_twice\n    cache.put("k", 1)' })).toBe('flaky');
+    const goroutines = 'goroutine 31 [sync.Mutex.Lock, 9 minutes]:\nsync.runtime_SemacquireMutex(0xc0001)\ngithub.com/acme/cache.(*Store).Put(0xc0002)\n\t/src/cache/store.go:88 +0x45';
+    expect(category({ message: 'panic: test timed out after 10m0s', trace: goroutines })).toBe('product_defect');
+  });
+
+  it('blames the test for a temporary file it still holds open at cleanup', () => {
+    const temp = "PermissionError: [WinError 32] The process cannot access the file because it is being used by another process: 'C:\\\\Users\\\\ci\\\\AppData\\\\Local\\\\Temp\\\\pytest-of-ci\\\\pytest-3\\\\test_export0\\\\out.db'";
+    expect(category({ message: temp })).toBe('test_defect');
+    expect(category({ message: 'Error: EBUSY: resource busy or locked, unlink \'/tmp/jest_rs/cache-12/db.sqlite\'' })).toBe('test_defect');
+    // A file outside the test's temporary folders (a library's log in the home folder) says less.
+    const home = "PermissionError: [WinError 32] The process cannot access the file because it is being used by another process: 'C:\\\\Users\\\\ci\\\\.viewer\\\\logs\\\\viewer_1.txt'";
+    expect(category({ message: home })).not.toBe('test_defect');
+  });
+
+  it('tells credentials that were never configured from expired or refused ones', () => {
+    expect(category({ message: 'botocore.exceptions.NoCredentialsError: Unable to locate credentials' })).toBe('config_mismatch');
+    expect(category({ message: 'google.auth.exceptions.DefaultCredentialsError: Could not automatically determine credentials.' })).toBe('config_mismatch');
+    expect(category({ message: 'Error: API key is missing: pass apiKey or set it in the client options' })).toBe('config_mismatch');
+    expect(category({ message: 'botocore.exceptions.ClientError: An error occurred (ExpiredToken) when calling the GetObject operation: The security token included in the request is expired' })).toBe('external_blocker');
+  });
+
+  it('reads a method, class or assembly missing at run time as another dependency version in this environment', () => {
+    expect(category({ message: "java.lang.NoSuchMethodError: 'com.fasterxml.jackson.core.JsonParser com.fasterxml.jackson.core.JsonFactory.createParser(java.io.Reader)'" })).toBe('config_mismatch');
+    expect(category({ message: "System.IO.FileNotFoundException: Could not load file or assembly 'Acme.Json, Version=13.0.0.0, Culture=neutral'. The system cannot find the file specified." })).toBe('config_mismatch');
+    expect(category({ message: 'ImportError: /venv/lib/python3.11/site-packages/fastgeo/_native.so: undefined symbol: geos_buffer_v2' })).toBe('config_mismatch');
+    // An initialiser that failed earlier is still the echo of that failure.
+    expect(category({ message: 'java.lang.NoClassDefFoundError: Could not initialize class com.acme.billing.Rates' })).toBe('cascade');
+  });
+
+  it('knows more programming errors of more languages', () => {
+    expect(category({ message: "thread 'parse::reads_header' panicked at src/parse.rs:41:22:\ncalled `Option::unwrap()` on a `None` value" })).toBe('product_defect');
+    const trace = 'java.lang.NumberFormatException: For input string: "12a"\n\tat java.base/java.lang.Integer.parseInt(Integer.java:652)\n\tat com.acme.orders.Quantity.of(Quantity.java:20)\n\tat com.acme.orders.QuantityTest.parsesDigits(QuantityTest.java:11)';
+    expect(category({ message: 'java.lang.NumberFormatException: For input string: "12a"', trace })).toBe('product_defect');
+  });
+
+  it('does not read instants further apart than any two time zones as a time-zone shift', () => {
+    expect(category({ message: 'Expected: "2024-03-01T10:00:00.000Z"\nReceived: "2024-03-04T10:00:00.000Z"' })).toBe('product_defect');
+    expect(category({ message: 'Expected: "2024-03-01T10:00:00.000Z"\nReceived: "2024-03-01T15:00:00.000Z"' })).toBe('config_mismatch');
+  });
+
+  it('recognises the failed checks of more test frameworks as assertions', () => {
+    expect(category({ message: 'tests/test_parse.c:88 value (3) != 4' })).toBe('product_defect');
+    expect(category({ message: 'REQUIRE( parse_decimal("1.5") == 1.5 )\nwith expansion:\n  1.0 == 1.5' })).toBe('product_defect');
+    expect(category({ message: "#   Failed test 'rounds half up'\n#   at t/round.t line 14." })).toBe('product_defect');
+    expect(category({ message: 'Assertion with == failed\ncode:  assert Money.round(2.5) == 3\nleft:  2\nright: 3' })).toBe('product_defect');
+  });
+
+  it('counts an assertion raised inside the product as its own broken rule', () => {
+    const trace = 'Traceback (most recent call last):\n  File "/src/tests/test_ledger.py", line 20, in test_close\n    ledger.close()\n  File "/src/ledger/book.py", line 77, in close\n    assert self.balance == 0\nAssertionError';
+    const result = classify({ message: 'AssertionError', trace });
+    expect(result.category).toBe('product_defect');
+    expect(result.rules).toContain('product.assertion-in-product');
+  });
+
+  it("does not take a test runner's own assertion helper for the product", () => {
+    const trace = 'Traceback (most recent call last):\n  File "/src/acme/test/test_tags.py", line 30, in test_tags\n    self.assertEqual(list(tags), ["a", "b"])\n  File "/venv/twisted/trial/_synctest.py", line 444, in assertEqual';
+    expect(category({ message: "twisted.trial.unittest.FailTest: not equal:\na = ['b', 'a']\nb = ['a', 'b']", trace })).toBe('flaky');
+  });
+
+  it('reads a failed check in a test of synchronisation as timing-dependent', () => {
+    expect(category({ message: 'AssertionError: expected 3 to equal 4', name: 'replicas > converge after keys are synced' })).toBe('flaky');
+    // The same check in a test of something else stays a defect of the computed value.
+    expect(category({ message: 'AssertionError: expected 3 to equal 4', name: 'cart > adds the discount' })).toBe('product_defect');
+    // A test named for expiry is not timing evidence by itself: the expiry logic may be wrong.
+    expect(category({ message: 'session_test.go:40:\n\tError Trace:\tsession_test.go:40\n\tError:\tShould be false', name: 'TestSessionExpiresAfterIdle' })).not.toBe('flaky');
+  });
+});
+
+describe('state shared between tests (v4)', () => {
+  it("reads an object bound to an earlier test's event loop as state shared between tests", () => {
+    expect(category({ message: 'RuntimeError: Event loop is closed' })).toBe('isolation_leak');
+    expect(category({ message: 'RuntimeError: Task <Task pending name=\'Task-7\'> got Future <Future pending> attached to a different loop' })).toBe('isolation_leak');
+  });
+});
+
+describe('failure mechanisms (v5)', () => {
+  it('reads the unique-violation texts of the embedded JVM databases (H2, HSQLDB, Derby)', () => {
+    const h2 = classify({ message: 'org.h2.jdbc.JdbcSQLIntegrityConstraintViolationException: Unique index or primary key violation: "PUBLIC.PRIMARY_KEY_8 ON PUBLIC.ACCOUNT(ID) VALUES 1"' });
+    expect(h2.category).toBe('isolation_leak');
+    expect(h2.rules).toContain('leak.unique-violation');
+    expect(category({ message: 'java.sql.SQLIntegrityConstraintViolationException: integrity constraint violation: unique constraint or index violation; SYS_PK_10092 table: ORDERS' })).toBe('isolation_leak');
+    expect(category({ message: "java.sql.SQLIntegrityConstraintViolationException: The statement was aborted because it would have caused a duplicate key value in a unique or primary key constraint or unique index identified by 'SQL0000001' defined on 'USERS'." })).toBe('isolation_leak');
+    // A test that exercises duplicates on purpose still points at the product, as for other databases.
+    expect(category({ message: 'Unique index or primary key violation: "PUBLIC.UQ_EMAIL ON PUBLIC.USERS(EMAIL)"', name: 'rejects a duplicate email' })).not.toBe('isolation_leak');
+  });
+
+  it("does not read go test's whole-binary watchdog as a short wait that sometimes expires", () => {
+    const watchdog = classify({ message: 'panic: test timed out after 10m0s' });
+    expect(watchdog.category).not.toBe('flaky');
+    expect(watchdog.rules).not.toContain('flaky.test-timeout');
+    // A test's own short timeout is still read as timing.
+    expect(category({ message: 'Error: Test timed out in 5000ms.' })).toBe('flaky');
+  });
+
+  it('reads clock times a half or quarter hour apart, to the second, as a time zone offset', () => {
+    expect(category({ message: "Failed asserting that two strings are identical.\n-'2019-03-10 14:20:05'\n+'2019-03-10 08:50:05'" })).toBe('config_mismatch');
+    expect(category({ message: "AssertionError: '09:00:30' != '14:45:30'" })).toBe('config_mismatch');
+    // Without seconds, or with different seconds, thirty minutes apart is just a wrong value.
+    expect(category({ message: "AssertionError: '09:00' != '09:30'" })).not.toBe('config_mismatch');
+    expect(category({ message: "AssertionError: '09:00:12' != '09:30:48'" })).not.toBe('config_mismatch');
   });
 });
