@@ -6,7 +6,7 @@ import { exceptionLines, headOf, outputLines } from './failure-texts.js';
 import { summariseFrames, type Frame, type FrameSummary } from './frames.js';
 import { keyLineOf, shortType, type KeyLine } from './key-line.js';
 import { memoByText } from './memo.js';
-import { decimalSeparatorOnly, pathSeparatorOnly, reorderedItems, versionOnlyDiff } from './value-comparisons.js';
+import { dateFormatOnly, decimalSeparatorOnly, durationOvershoot, pathSeparatorOnly, reorderedItems, versionOnlyDiff } from './value-comparisons.js';
 
 export interface FailureFacts {
   key: KeyLine;
@@ -48,7 +48,10 @@ export type FactFlag =
   | 'reorderedItems'
   | 'versionOnlyDiff'
   | 'pathSeparatorOnly'
-  | 'ownHostUnresolvable';
+  | 'ownHostUnresolvable'
+  | 'dateFormatOnly'
+  | 'durationOvershoot'
+  | 'browserE2E';
 
 const MAX_TEXT = 3000;
 const MAX_TRACE = 8000;
@@ -63,6 +66,13 @@ const ASSERTION_TYPES = /^(?:AssertionError|AssertionFailedError|ComparisonFailu
  * failed"), ExUnit ("Assertion with == failed"), XCTest, Perl's Test::More ("#   Failed test").
  */
 const ASSERTION_TEXT = /^assert\b|\bexpected\b[\s\S]{0,300}\b(?:but (?:was|got|found|received)|to (?:be|equal|contain|have|match|include)|received|got)\b|Expected:[\s\S]{0,400}(?:Received|Actual|but):|\bexpect\(|\.to(?:Be|Equal|StrictEqual|Contain|Match|HaveBeenCalled\w*|HaveLength|HaveProperty|Throw)\b|\bgot\b[\s\S]{0,200}\bwant\b|(?:=|\bgot)\s*[^,\n]{1,80},\s*want\b|\bwant\b[\s\S]{0,200}\bgot\b|Not equal:|Error Trace:|Failed asserting that|DID NOT RAISE|did not raise|assert_called|AssertionError|\bshould (?:be|equal|have|contain)\b|^Expected\b|assertion `left [!=]= right` failed|\bassertion failed\b|Assertion `[^\n]{1,400}' failed|\) is NOT correct!|^\s*left: [\s\S]{0,300}right: |^[\w./-]+\.(?:c|cc|cpp|cxx):\d+:? [^\n]{0,120} (?:!=|==|<=|>=) |\bwith expansion:|\bcheck [^\n]{1,200} has failed\b|\bAssertion with \S{1,3} failed\b|\bXCTAssert\w* failed\b|^#\s+Failed test\b/im;
+/**
+ * RSpec prints "Failure/Error: <the line of the spec that raised>" above the error: that line is
+ * the test's source ("expect(page).to have_content(...)"), not what went wrong, which follows it
+ * (an expectation's "expected ... got ...", or another error such as Net::ReadTimeout).
+ */
+const RSPEC_SOURCE_LINE = /Failure\/Error:[^\n]*/g;
+const withoutRspecSource = (text: string): string => (text.includes('Failure/Error:') ? text.replace(RSPEC_SOURCE_LINE, 'Failure/Error:') : text);
 /** ASSERTION_TEXT is long and messages repeat: tested once per distinct text. */
 const assertionText = memoByText((text: string) => ASSERTION_TEXT.test(text), 1024);
 const SETUP_TEXT = /^failed on setup with|\bat setup of\b|\berror in setup\b|\bsetUp(?:Class|Module)?\b|\bbefore ?(?:all|each)\b|@Before(?:All|Each|Class)?\b|\bfixture\b.*\b(?:error|fail)|\bbeforeAll\b|\bbeforeEach\b/i;
@@ -92,6 +102,14 @@ const HELPER_MODULE = /^(?:conftest|utils?|helpers?|common|testutils?|test_?util
  */
 const HOOK_FUNCTION = /set_?up|tear_?down|clean_?up|before_?(?:all|each)|after_?(?:all|each)/i;
 const HOOK_TEST = /(?:^|[.\s>:])(?:SetUp|TearDown|setUp|tearDown|BeforeAll|AfterAll|BeforeEach|AfterEach|setup_class|teardown_class)\w*$|"(?:before|after) (?:all|each)" hook/;
+/**
+ * Runners that drive a browser against the app under test at a base URL (Cypress, Playwright,
+ * WebdriverIO, Nightwatch, TestCafe, Puppeteer, Selenium): the server they talk to on this
+ * machine is the app the job should have started, not another team's service.
+ */
+const BROWSER_E2E_FRAMEWORK = /^(?:cypress|playwright|wdio|webdriverio|nightwatch|testcafe|puppeteer|selenium|protractor)\b/i;
+/** Where those runners keep their specs (cypress/e2e/, *.cy.ts, *.wdio-spec.js, e2e/): a report's format rarely names the runner. */
+const BROWSER_E2E_FILE = /(?:^|[\s/\\])(?:cypress|e2e|playwright)[/\\]|\.cy\.[jt]sx?\b|\.wdio[-.]spec\.|\.e2e[-.]spec\./i;
 const MISSING_MODULE = /No module named '([\w.]+)'|Cannot find module '([^']+)'|cannot import name '\w+' from '([\w.]+)'/;
 
 const DURATION = /(\d+(?:\.\d+)?)\s?(ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hours?)\b/gi;
@@ -179,6 +197,8 @@ const reorderedItemsIn = memoByText(reorderedItems, 1024);
 const versionOnlyDiffIn = memoByText(versionOnlyDiff, 1024);
 const pathSeparatorOnlyIn = memoByText(pathSeparatorOnly, 1024);
 const ownHostUnresolvableIn = memoByText((head: string) => OWN_HOST_UNRESOLVABLE.test(head), 1024);
+const dateFormatOnlyIn = memoByText(dateFormatOnly, 1024);
+const durationOvershootIn = memoByText(durationOvershoot, 1024);
 
 /** Most traces are far shorter; frames past this many lines add nothing and cost memory. */
 const MAX_TRACE_LINES = 400;
@@ -216,7 +236,7 @@ export class LazyFlags {
     const { input, message, trace, head, output, name, type, key, frames } = this;
     switch (flag) {
       case 'assertion':
-        return (type !== null && ASSERTION_TYPES.test(type)) || assertionText(key.text) || (type === null && assertionText(message.slice(0, 1000)));
+        return (type !== null && ASSERTION_TYPES.test(type)) || assertionText(withoutRspecSource(key.text)) || (type === null && assertionText(withoutRspecSource(message.slice(0, 1000))));
       case 'errored':
         return input.status === 'errored';
       case 'setup': {
@@ -265,6 +285,12 @@ export class LazyFlags {
         return pathSeparatorOnlyIn(head);
       case 'ownHostUnresolvable':
         return ownHostUnresolvableIn(head);
+      case 'dateFormatOnly':
+        return dateFormatOnlyIn(head);
+      case 'durationOvershoot':
+        return durationOvershootIn(head);
+      case 'browserE2E':
+        return BROWSER_E2E_FRAMEWORK.test(input.framework ?? '') || BROWSER_E2E_FILE.test(name);
     }
   }
 }

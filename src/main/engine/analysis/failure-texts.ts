@@ -143,7 +143,7 @@ export function headOf(keyText: string, message: string, exception: readonly str
   return head;
 }
 
-const OUTPUT_LINE = /error|exception|fail|fatal|critical|severe|warn|refused|timed? ?out|denied|not found|cannot|can't|unable|missing|listening|serving|started|running on|bound to/i;
+const OUTPUT_LINE = /error|exception|fail|fatal|critical|severe|warn|refused|timed? ?out|denied|not found|cannot|can't|unable|could not|missing|listening|serving|started|running on|bound to/i;
 
 /** Lines of captured output that report errors, warnings or timeouts (bounded). */
 export function outputLines(output: string): string {

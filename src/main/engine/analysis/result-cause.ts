@@ -7,7 +7,7 @@ import type { FailureInput } from './failure-input.js';
 import { signatureOf } from './signature.js';
 
 /** Bump when rules or signatures change: stored rows of older versions are recomputed on read. */
-export const CLASSIFIER_VERSION = 5;
+export const CLASSIFIER_VERSION = 6;
 
 export interface ResultCause {
   signature: string;

@@ -196,3 +196,123 @@ describe('failure mechanisms (v5)', () => {
     expect(category({ message: "AssertionError: '09:00:12' != '09:30:48'" })).not.toBe('config_mismatch');
   });
 });
+
+describe('library and tool texts (v6)', () => {
+  it('reads one date written in another locale or runtime format as configuration', () => {
+    const reordered = classify({ message: 'expect(received).toBe(expected)\nExpected: "Tuesday, March 3, 2021"\nReceived: "Tuesday, 3 March 2021"' });
+    expect(reordered.category).toBe('config_mismatch');
+    expect(reordered.rules).toContain('config.date-format-locale');
+    expect(category({ message: 'Expected: "Friday, June 7, 9 PM PDT"\nReceived: "Friday, June 7 at 9 PM PDT"' })).toBe('config_mismatch');
+    expect(category({ message: 'org.junit.ComparisonFailure: expected:<Tue Mar 01 10:00:00 [MEZ] 2022> but was:<Tue Mar 01 10:00:00 [CET] 2022>' })).toBe('config_mismatch');
+    // Another day is another date, not another format.
+    const otherDay = classify({ message: 'Expected: "Tuesday, March 3, 2021"\nReceived: "Wednesday, March 4, 2021"' });
+    expect(otherDay.rules).not.toContain('config.date-format-locale');
+  });
+
+  it("reads React's test utilities missing as its production build", () => {
+    const result = classify({ message: "TypeError: Cannot read property 'renderIntoDocument' of undefined", trace: '    at Object.<anonymous> (src/__tests__/Card.test.js:12:20)' });
+    expect(result.category).toBe('config_mismatch');
+    expect(category({ message: 'Error: act(...) is not supported in production builds of React.' })).toBe('config_mismatch');
+  });
+
+  it('reads a refused local server under a browser runner as the app not served', () => {
+    const result = classify({ message: 'Error: connect ECONNREFUSED 127.0.0.1:3000', framework: 'playwright' });
+    expect(result.category).toBe('config_mismatch');
+    expect(result.rules).toContain('config.e2e-app-not-served');
+    expect(category({ message: 'Cypress could not verify that this server is running: http://localhost:8080' })).toBe('config_mismatch');
+    // A report's format rarely names the runner: the spec's file does.
+    expect(category({ message: 'Error: connect ECONNREFUSED 127.0.0.1:5173', file: 'cypress/e2e/checkout.cy.ts', framework: 'junit-xml' })).toBe('config_mismatch');
+    expect(category({ message: 'cy.visit() failed trying to load:\n\nhttp://localhost:4200/\n\n  > Error: connect ECONNREFUSED 127.0.0.1:4200' })).toBe('config_mismatch');
+    // A database's port stays a service that is down, and a plain unit run is not a browser runner.
+    expect(category({ message: 'Error: connect ECONNREFUSED 127.0.0.1:5432', framework: 'playwright' })).toBe('external_blocker');
+    expect(category({ message: 'Error: connect ECONNREFUSED 127.0.0.1:3000', framework: 'jest' })).toBe('external_blocker');
+  });
+
+  it('reads the JVM heap texts, and a Gradle test executor out of heap, as configuration', () => {
+    const result = classify({ message: "Execution failed for task ':core:test'.\n> Test process encountered an unexpected problem.\n   > Could not complete execution for Gradle Test Executor 3.\n      > Java heap space" });
+    expect(result.category).toBe('config_mismatch');
+    expect(result.rules).toContain('config.test-executor-heap');
+    expect(category({ message: 'java.lang.OutOfMemoryError: GC overhead limit exceeded' })).toBe('config_mismatch');
+  });
+
+  it('reads a build that cannot download a dependency as its repository failing', () => {
+    expect(category({ message: "Could not resolve com.acme:widgets:2.1.\n> Could not GET 'https://repo.example.org/maven2/com/acme/widgets/2.1/widgets-2.1.pom'. Received status code 502 from server: Bad Gateway" })).toBe('external_blocker');
+    expect(category({ message: '[ERROR] Failed to execute goal on project shop: Could not transfer artifact org.acme:core:jar:1.0 from/to central (https://repo.maven.apache.org/maven2): Connection reset' })).toBe('external_blocker');
+    const inOutput = classify({
+      message: 'org.gradle.testkit.runner.UnexpectedBuildFailure: Unexpected build execution failure in /tmp/project with arguments [build]',
+      output: "* What went wrong:\nCould not resolve all dependencies for configuration ':runtimeClasspath'.\n   > Could not GET 'https://plugins.example.com/m2/org/acme/tool/1.0/tool-1.0.pom'.",
+    });
+    expect(inOutput.category).toBe('external_blocker');
+    expect(inOutput.rules).toContain('external.dependency-fetch-failed-in-output');
+  });
+
+  it('reads a test that depends on the public httpbin service as depending on another service', () => {
+    expect(category({ message: 'java.lang.AssertionError: expected the httpbin echo to contain the header' })).toBe('external_blocker');
+    // pytest-httpbin serves its own copy on this machine.
+    expect(classify({ message: 'AssertionError: httpbin at http://127.0.0.1:5123 did not echo the header' }).rules).not.toContain('external.public-test-service');
+  });
+
+  it("does not read Appium's lost device driver as a service of the tests that is down", () => {
+    const result = classify({ message: 'An unknown server-side error occurred while processing the command. Original error: Could not proxy command to the remote server. Original error: connect ECONNREFUSED 127.0.0.1:8100' });
+    expect(result.category).not.toBe('external_blocker');
+  });
+
+  it("reads RSpec's source line as source, not as the failure", () => {
+    const result = classify({ message: "Failure/Error: expect(page).to have_content('Saved')\n\n     Net::OpenTimeout:\n       Net::OpenTimeout\n" });
+    expect(result.rules).not.toContain('product.plain-assertion');
+    // An expectation that failed still reads as one.
+    expect(classify({ message: 'Failure/Error: expect(total).to eq(12)\n\n  expected: 12\n       got: 11\n\n  (compared using ==)' }).rules).toContain('product.plain-assertion');
+  });
+
+  it('reads two clock readings compared, and a sleep that overshot, as timing', () => {
+    const clock = classify({ message: 'Failed asserting that 1712345678.501 is greater than 1712345678.501.' });
+    expect(clock.category).toBe('flaky');
+    expect(clock.rules).toContain('flaky.clock-readings-compared');
+    const sleep = classify({ message: 'Timer test failed. Expected: 50 ms. Actual: 61 ms.' });
+    expect(sleep.category).toBe('flaky');
+    expect(sleep.rules).toContain('flaky.measured-duration-overshoot');
+    // Shorter than asked, or many times over, is not a timer's overshoot.
+    expect(classify({ message: 'Timer test failed. Expected: 50 ms. Actual: 20 ms.' }).rules).not.toContain('flaky.measured-duration-overshoot');
+    expect(classify({ message: 'Timer test failed. Expected: 50 ms. Actual: 900 ms.' }).rules).not.toContain('flaky.measured-duration-overshoot');
+  });
+
+  it('reads a unique key that collides on a random Faker word as chance', () => {
+    const mysql = classify({ message: "SQLSTATE[23000]: Integrity constraint violation: 1062 Duplicate entry 'voluptatem' for key 'tags.tags_slug_unique'" });
+    expect(mysql.category).toBe('flaky');
+    expect(mysql.rules).toContain('flaky.faker-word-collision');
+    expect(category({ message: 'duplicate key value violates unique constraint "projects_code_key"\nDETAIL:  Key (code)=(repellendus) already exists.' })).toBe('flaky');
+    // A fixed value is still rows left behind.
+    expect(category({ message: "Duplicate entry 'admin' for key 'users.username'" })).toBe('isolation_leak');
+  });
+
+  it("reads PostgreSQL's aborted transaction as the echo of an earlier error", () => {
+    const result = classify({ message: 'ActiveRecord::StatementInvalid: PG::InFailedSqlTransaction: ERROR:  current transaction is aborted, commands ignored until end of transaction block' });
+    expect(result.category).toBe('cascade');
+    expect(result.rules).toContain('cascade.transaction-aborted-earlier');
+  });
+
+  it("reads sinon's already-wrapped method as an earlier test's missing restore", () => {
+    expect(category({ message: 'TypeError: Attempted to wrap fetchUser which is already wrapped' })).toBe('cascade');
+  });
+
+  it("reads a Jest worker killed by a signal as a crash, not as a suite that cannot load", () => {
+    const result = classify({ message: '● Test suite failed to run\n\n    A jest worker process (pid=812) was terminated by another process: signal=SIGKILL, exitCode=null.' });
+    expect(result.rules).not.toContain('test.collection-error');
+    expect(result.category).not.toBe('test_defect');
+  });
+
+  it("reads Moodle's property-not-reset check as the test class's own state", () => {
+    expect(category({ message: "Property 'client' defined in 'mod_forum_api_testcase' was not reset after the test!\nPlease either find a way to avoid using a class variable or make sure it get's unset in the tearDown method to avoid creating memory leaks." })).toBe('test_defect');
+  });
+
+  it('reads a Ruby standard library constant missing as a require an earlier file made', () => {
+    const result = classify({ message: 'NameError: uninitialized constant Open3' });
+    expect(result.category).toBe('isolation_leak');
+    expect(classify({ message: 'NameError: uninitialized constant JSON::Schema' }).rules).not.toContain('leak.ruby-stdlib-loaded-by-earlier-file');
+    expect(classify({ message: 'NameError: uninitialized constant JSONSchemer' }).rules).not.toContain('leak.ruby-stdlib-loaded-by-earlier-file');
+  });
+
+  it("reads Python's OverflowError as a programming error", () => {
+    expect(category({ message: "OverflowError: Python int too large to convert to C long" })).toBe('product_defect');
+  });
+});

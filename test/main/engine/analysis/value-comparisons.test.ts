@@ -1,6 +1,6 @@
 // What expected and actual values share, read from a failure's first lines.
 import { describe, expect, it } from 'vitest';
-import { decimalSeparatorOnly, pathSeparatorOnly, reorderedItems, versionOnlyDiff } from '../../../../src/main/engine/analysis/value-comparisons.js';
+import { dateFormatOnly, decimalSeparatorOnly, durationOvershoot, pathSeparatorOnly, reorderedItems, versionOnlyDiff } from '../../../../src/main/engine/analysis/value-comparisons.js';
 
 describe('value comparisons', () => {
   it('finds one number written with two decimal separators', () => {
@@ -31,5 +31,20 @@ describe('value comparisons', () => {
     expect(versionOnlyDiff('<"1.0.0"> expected but was <"1.0.1">')).toBe(true);
     expect(versionOnlyDiff('<"1.0.0"> expected but was <"2.0.0">')).toBe(false);
     expect(versionOnlyDiff('connect to 127.0.0.1 and 127.0.0.2')).toBe(false);
+  });
+
+  it('finds one date written in two formats, but not two dates or two word orders without a number', () => {
+    expect(dateFormatOnly('Expected: "Sat, Jan 4, 2025" Received: "Sat, 4 Jan 2025"')).toBe(true);
+    expect(dateFormatOnly("expected: '4 janvier' got: 'January 4'")).toBe(false);
+    expect(dateFormatOnly('Expected: "Sat, Jan 4, 2025" Received: "Sun, Jan 5, 2025"')).toBe(false);
+    expect(dateFormatOnly('Expected: "may go first" Received: "first may go"')).toBe(false);
+    expect(dateFormatOnly('expected:<Mon Feb 03 12:00:00 [EST] 2020> but was:<Mon Feb 03 12:00:00 [GMT] 2020>')).toBe(true);
+  });
+
+  it('finds a measured duration a little over the one asked for', () => {
+    expect(durationOvershoot('Expected: 100 ms, actual: 130 ms')).toBe(true);
+    expect(durationOvershoot('expected 2 seconds but was 2.4 secs')).toBe(true);
+    expect(durationOvershoot('Expected: 100 ms, actual: 90 ms')).toBe(false);
+    expect(durationOvershoot('Expected: 100 ms, actual: 130 s')).toBe(false);
   });
 });

@@ -117,6 +117,22 @@ export const CASCADE_RULES: readonly Rule[] = [
     evidence: 'an earlier test aborted without finishing its mocking session: {match}',
   },
   {
+    // Sinon refuses to stub or spy on a method that is still wrapped: an earlier test wrapped it
+    // and failed (or returned) before its restore() ran. That failure is the one to fix.
+    id: 'cascade.sinon-already-wrapped',
+    category: 'cascade',
+    weight: 0.65,
+    match: { head: /Attempted to wrap \w+ which is already (?:wrapped|spied on|stubbed)[^\n]*/ },
+    evidence: 'an earlier test wrapped this method and never restored it (it failed first): {match}',
+  },
+  {
+    id: 'cascade.sinon-already-wrapped-not-product',
+    category: 'product_defect',
+    weight: -0.6,
+    match: { head: /Attempted to wrap \w+ which is already (?:wrapped|spied on|stubbed)/ },
+    evidence: "the TypeError is sinon's, about the tests' own stubs, not the product's",
+  },
+  {
     // A test that begins a transaction while one is still open: an earlier test errored before it
     // rolled back (or its rollback hook never ran), and every later test fails to begin its own.
     id: 'cascade.transaction-left-open',
@@ -126,6 +142,17 @@ export const CASCADE_RULES: readonly Rule[] = [
       head: /There is already an active transaction[^\n]*|nested transactions? (?:are|is) not supported[^\n]*|cannot start a transaction within a transaction[^\n]*|A transaction is already (?:active|in progress|begun|started)[^\n]*|transaction (?:is )?already (?:active|in progress|begun|started)[^\n]*/i,
     },
     evidence: 'a transaction an earlier failed test left open blocks this one: {match}',
+  },
+  {
+    // PostgreSQL refuses every statement of a transaction after one of them failed, until it is
+    // rolled back ("current transaction is aborted, commands ignored until end of transaction
+    // block", SQLSTATE 25P02). Every failure with this text echoes that earlier error: in a
+    // suite sharing a connection, the first test that failed; the later ones are its cascade.
+    id: 'cascade.transaction-aborted-earlier',
+    category: 'cascade',
+    weight: 0.75,
+    match: { head: /current transaction is aborted, commands ignored[^\n]*|InFailedSqlTransaction[^\n]*|\bSQLSTATE\[?25P02\b[^\n]*/i },
+    evidence: 'the database ignores this statement because an earlier one in the transaction failed: {match}',
   },
   {
     // A test stopped (interrupted or timed out) while its setup waits on a lock the tests share:

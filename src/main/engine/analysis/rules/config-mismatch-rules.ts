@@ -36,6 +36,9 @@ const MISSING_CREDENTIALS =
 const BINARY_INCOMPATIBLE =
   /NoSuchMethodError[^\n]*|NoSuchFieldError[^\n]*|AbstractMethodError[^\n]*|IncompatibleClassChangeError[^\n]*|ClassNotFoundException[^\n]*|NoClassDefFoundError[^\n]*|Could not load file or assembly[^\n]*|MissingMethodException[^\n]*|MissingFieldException[^\n]*|TypeLoadException[^\n]*|undefined symbol: [^\n]*/;
 
+/** The default ports of databases, caches and brokers: a refused one is a service down, whoever connects to it. */
+const SERVICE_PORT = /:(?:5432|3306|27017|6379|9200|5672|11211|1433|1521|9092|2181|26257|8086)\b/;
+
 export const CONFIG_MISMATCH_RULES: readonly Rule[] = [
   {
     id: 'config.missing-credentials',
@@ -203,8 +206,19 @@ export const CONFIG_MISMATCH_RULES: readonly Rule[] = [
     id: 'config.memory-limit',
     category: 'config_mismatch',
     weight: 0.35,
-    match: { head: /JavaScript heap out of memory[^\n]*|OutOfMemoryError[^\n]*|Cannot allocate memory[^\n]*|MemoryError[^\n]*/ },
+    // The JVM names the pool that ran out ("Java heap space", "GC overhead limit exceeded",
+    // "Metaspace"); Gradle and Surefire often print only that line for a forked test JVM.
+    match: { head: /JavaScript heap out of memory[^\n]*|OutOfMemoryError[^\n]*|Cannot allocate memory[^\n]*|MemoryError[^\n]*|^(?:> )?Java heap space\b[^\n]*|GC overhead limit exceeded[^\n]*/m },
     evidence: 'the test ran out of the memory this machine gives it: {match}',
+  },
+  {
+    // Gradle forks test JVMs with their own heap (Test.maxHeapSize, 512 MB by default), which
+    // org.gradle.jvmargs does not size: a test executor that runs out of heap is given too little.
+    id: 'config.test-executor-heap',
+    category: 'config_mismatch',
+    weight: 0.5,
+    match: { head: /Gradle Test Executor \d+[\s\S]{0,200}?(?:Java heap space|OutOfMemoryError|GC overhead limit exceeded)/ },
+    evidence: "the forked test JVM ran out of the heap the build gives it (the test task's own heap setting): {match}",
   },
   {
     id: 'config.missing-global',
@@ -260,6 +274,74 @@ export const CONFIG_MISMATCH_RULES: readonly Rule[] = [
     match: { head: /\d[.,]\d/ },
     facts: { decimalSeparatorOnly: true },
     evidence: "expected and actual are one number written with another decimal separator: the machine's locale differs",
+  },
+  {
+    // Intl (ICU) and the JDK write dates by the locale and their own version: the order of day
+    // and month, "at" before the hour, the zone's name (CEST or MESZ). Expected and actual that
+    // hold the same date written another way differ in the machine's locale or runtime, not in
+    // the date the code computed.
+    id: 'config.date-format-locale',
+    category: 'config_mismatch',
+    weight: 0.7,
+    match: { head: /\d/ },
+    facts: { assertion: true, dateFormatOnly: true },
+    evidence: "expected and actual are one date written in another format or zone name: the machine's locale or ICU/JDK version differs",
+  },
+  {
+    // React's test utilities exist only in its development build: under NODE_ENV=production
+    // act() refuses to run and the TestUtils helpers are missing.
+    id: 'config.react-production-build',
+    category: 'config_mismatch',
+    weight: 0.7,
+    match: { head: /act\(\.\.\.\) is not supported in production builds of React[^\n]*|'(?:renderIntoDocument|Simulate|findRenderedDOMComponentWithClass|findRenderedDOMComponentWithTag|findRenderedComponentWithType|scryRenderedDOMComponentsWithClass|scryRenderedComponentsWithType)' of undefined[^\n]*|(?:TestUtils|ReactTestUtils)\.\w+ is not a function[^\n]*/ },
+    evidence: "React's test utilities are missing: the tests run against React's production build (NODE_ENV=production): {match}",
+  },
+  {
+    id: 'config.react-production-build-not-test',
+    category: 'test_defect',
+    weight: -0.5,
+    match: { head: /act\(\.\.\.\) is not supported in production builds of React|'(?:renderIntoDocument|Simulate|findRenderedDOMComponentWithClass|findRenderedDOMComponentWithTag|findRenderedComponentWithType|scryRenderedDOMComponentsWithClass|scryRenderedComponentsWithType)' of undefined|(?:TestUtils|ReactTestUtils)\.\w+ is not a function/ },
+    evidence: "the test's calls are right; the environment gives it React's production build",
+  },
+  {
+    // A browser runner (Cypress, Playwright, WebdriverIO...) refused on this machine: the app
+    // under test is not being served at the base URL the job configured (its server was not
+    // started first, or listens elsewhere). Cypress says it in its own words.
+    id: 'config.e2e-app-not-served',
+    category: 'config_mismatch',
+    weight: 0.6,
+    match: { head: /ECONNREFUSED (?:127\.0\.0\.1|::1|\[::1\]|localhost)[^\n]*|Connection refused[^\n]*(?:localhost|127\.0\.0\.1)[^\n]*|net::ERR_CONNECTION_REFUSED[^\n]*/ },
+    facts: { browserE2E: true },
+    unless: SERVICE_PORT,
+    evidence: 'the browser tests find no app served at their base URL on this machine: {match}',
+  },
+  {
+    id: 'config.e2e-app-not-served-cypress',
+    category: 'config_mismatch',
+    weight: 0.7,
+    // Cypress's and Chrome's own texts for a page that could not be loaded from this machine.
+    match: { head: /Cypress could not verify that this server is running[^\n]*|Cypress failed to verify that your server is running[^\n]*|cy\.visit\(\) failed trying to load[^\n]*|net::ERR_CONNECTION_REFUSED at https?:\/\/(?:localhost|127\.0\.0\.1)[^\n]*/ },
+    facts: { loopback: true },
+    unless: SERVICE_PORT,
+    evidence: 'the browser tests find no app served at their base URL on this machine: {match}',
+  },
+  {
+    id: 'config.e2e-app-not-served-not-external',
+    category: 'external_blocker',
+    weight: -0.5,
+    match: { head: /ECONNREFUSED (?:127\.0\.0\.1|::1|\[::1\]|localhost)|Connection refused[^\n]*(?:localhost|127\.0\.0\.1)|net::ERR_CONNECTION_REFUSED/ },
+    facts: { browserE2E: true },
+    unless: SERVICE_PORT,
+    evidence: 'the refused server is the app under test the job should serve, not another service',
+  },
+  {
+    id: 'config.e2e-app-not-served-cypress-not-external',
+    category: 'external_blocker',
+    weight: -0.5,
+    match: { head: /Cypress (?:could not|failed to) verify that (?:this|your) server is running|cy\.visit\(\) failed trying to load/ },
+    facts: { loopback: true },
+    unless: SERVICE_PORT,
+    evidence: 'the refused server is the app under test the job should serve, not another service',
   },
   {
     // Fixtures that only a pytest plugin provides: "not found" means the plugin is not installed here.

@@ -18,3 +18,18 @@ export const NOT_NULL_VIOLATION =
  * that error, not the broken session, says what happened.
  */
 export const ORIGINAL_ERROR_QUOTED = /Original exception was:/;
+
+/**
+ * The Latin words of Faker's Lorem provider (PHP, Ruby, Python and JS Faker share the list),
+ * which factories use for names, titles and codes. There are some 180 of them: a factory that
+ * draws one for a unique column repeats one within a few dozen rows now and then. Words of
+ * four letters or more only, less "error" and "alias": the short ones ("et", "sit") and those
+ * two are English or code too often.
+ */
+const FAKER_LOREM_WORD = '(?:consequatur|perferendis|voluptatem|accusantium|doloremque|aperiam|eaque|ipsa|quae|illo|inventore|veritatis|quasi|architecto|beatae|vitae|dicta|sunt|explicabo|aspernatur|odit|fugit|quia|consequuntur|magni|dolores|ratione|sequi|nesciunt|neque|dolorem|ipsum|dolor|amet|consectetur|adipisci|velit|numquam|eius|modi|tempora|incidunt|labore|dolore|magnam|aliquam|quaerat|enim|minima|veniam|quis|nostrum|exercitationem|ullam|corporis|nemo|ipsam|voluptas|suscipit|laboriosam|nisi|aliquid|commodi|autem|iure|reprehenderit|voluptate|esse|quam|nihil|molestiae|iusto|odio|dignissimos|ducimus|blanditiis|praesentium|laudantium|totam|voluptatum|deleniti|atque|corrupti|quos|quas|molestias|excepturi|sint|occaecati|cupiditate|provident|perspiciatis|unde|omnis|iste|natus|similique|culpa|officia|deserunt|mollitia|animi|laborum|dolorum|fuga|harum|quidem|rerum|facilis|expedita|distinctio|libero|tempore|soluta|nobis|eligendi|optio|cumque|impedit|porro|quisquam|minus|quod|maxime|placeat|facere|possimus|assumenda|repellendus|temporibus|quibusdam|illum|fugiat|nulla|pariatur|vero|accusamus|officiis|debitis|necessitatibus|saepe|eveniet|voluptates|repudiandae|recusandae|itaque|earum|tenetur|sapiente|delectus|reiciendis|voluptatibus|maiores|doloribus|asperiores|repellat)';
+
+/** A unique violation whose duplicated value is one Faker lorem word: the factory drew the same random word twice. */
+export const FAKER_WORD_COLLISION = new RegExp(
+  `Duplicate entry '${FAKER_LOREM_WORD}' for key[^\\n]*|Key \\([\\w, "]+\\)=\\(${FAKER_LOREM_WORD}(?:, [^()\\n]{0,80})?\\) already exists[^\\n]*`,
+  'i',
+);

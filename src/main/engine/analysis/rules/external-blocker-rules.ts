@@ -7,7 +7,48 @@ import type { Rule } from './rule.js';
 const REFUSED =
   /ECONNREFUSED[^\n]*|Connection refused[^\n]*|connection was refused[^\n]*|ConnectException[^\n]*|Failed to establish a new connection[^\n]*|could not connect to server[^\n]*|Can't connect to (?:local )?MySQL server[^\n]*|actively refused[^\n]*|connect: connection refused[^\n]*|MongoNetworkError[^\n]*|MongoServerSelectionError[^\n]*|Connection to [\w.:-]+ refused[^\n]*|Connection reset by peer[^\n]*|\bECONNRESET\b[^\n]*|socket hang up[^\n]*|Is the server running[^\n]*|ServerSelectionTimeoutError[^\n]*|OperationalError: could not connect[^\n]*|Error 111 connecting[^\n]*|Error connecting to[^\n]*|Could not connect to Redis[^\n]*|Connection closed by (?:remote|foreign) host[^\n]*/i;
 
+/**
+ * A build tool that could not fetch a dependency over the network, in its own words: Gradle's
+ * "Could not GET/HEAD '<url>'" (under "Could not resolve all dependencies"), Maven's "Could not
+ * transfer artifact ... from/to <repo>", pip's "Could not fetch URL". (A version that does not
+ * exist reads otherwise: Gradle's "Could not find", Maven's "Could not find artifact".)
+ */
+const DEPENDENCY_FETCH_FAILED = /Could not (?:GET|HEAD) 'https?:[^\n]*|Could not transfer artifact [^\n]*|Could not fetch URL https?:[^\n]*/;
+
+/**
+ * Appium and Selenium's "Could not proxy command to the remote server": the driver lost the
+ * automation server it runs on the device or browser (WebDriverAgent, UiAutomator2, a browser
+ * driver), which crashed or was stopped. Its refused connection is no service the tests use.
+ */
+const DRIVER_PROXY_LOST = /Could not proxy command to (?:the )?remote server/i;
+
 export const EXTERNAL_BLOCKER_RULES: readonly Rule[] = [
+  {
+    id: 'external.dependency-fetch-failed',
+    category: 'external_blocker',
+    weight: 0.6,
+    match: { head: DEPENDENCY_FETCH_FAILED },
+    evidence: 'the build could not download a dependency from its repository: {match}',
+  },
+  {
+    // A build the test runs (Gradle TestKit, a Maven invoker) prints its failure in the output.
+    id: 'external.dependency-fetch-failed-in-output',
+    category: 'external_blocker',
+    weight: 0.55,
+    match: { output: DEPENDENCY_FETCH_FAILED },
+    evidence: 'the build the test ran could not download a dependency from its repository: {match}',
+  },
+  {
+    // httpbin.org is a public echo service many HTTP clients test against; it is often slow or
+    // down (503/504). A test that reads its answers fails with it. (A local httpbin, such as
+    // pytest-httpbin's, is served on localhost.)
+    id: 'external.public-test-service',
+    category: 'external_blocker',
+    weight: 0.6,
+    match: { head: /\bhttpbin\b[^\n]*|\bpostman-echo\.com\b[^\n]*|\bjsonplaceholder\.typicode\.com\b[^\n]*|\breqres\.in\b[^\n]*/i },
+    unless: /localhost|127\.0\.0\.1|pytest[-_]httpbin|go-httpbin/i,
+    evidence: 'the test depends on a public test service that is often down or slow: {match}',
+  },
   {
     id: 'external.http-5xx',
     category: 'external_blocker',
@@ -36,6 +77,7 @@ export const EXTERNAL_BLOCKER_RULES: readonly Rule[] = [
     category: 'external_blocker',
     weight: 0.55,
     match: { head: REFUSED },
+    unless: DRIVER_PROXY_LOST,
     evidence: 'a service the tests need is not accepting connections: {match}',
   },
   {
@@ -58,6 +100,7 @@ export const EXTERNAL_BLOCKER_RULES: readonly Rule[] = [
     category: 'external_blocker',
     weight: 0.2,
     match: { head: REFUSED },
+    unless: DRIVER_PROXY_LOST,
     facts: { networkFrames: true },
     evidence: 'raised inside the network stack, not in the code under test',
   },

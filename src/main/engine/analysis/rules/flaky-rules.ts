@@ -1,6 +1,7 @@
 // Timing or nondeterminism: short waits that sometimes expire, UI elements that move under the
 // test, races. History (the same test flipping across runs) is stronger evidence and is added
 // by the history signals; these rules read one failure's own text.
+import { FAKER_WORD_COLLISION } from './constraint-patterns.js';
 import type { Rule } from './rule.js';
 
 /** A difference of two clock readings: after - before, Date.now() - start, time.monotonic() - t0, time.Since(start). */
@@ -118,6 +119,41 @@ export const FLAKY_RULES: readonly Rule[] = [
     match: { head: /[[{][^\n]*/ },
     facts: { assertion: true, reorderedItems: true },
     evidence: 'expected and actual hold the same items in another order: the order of a set, dict or listing is not fixed',
+  },
+  {
+    // A factory that fills a unique column with a random Faker word draws the same word twice
+    // now and then: a collision of chance, not a row an earlier test left behind.
+    id: 'flaky.faker-word-collision',
+    category: 'flaky',
+    weight: 0.8,
+    match: { head: FAKER_WORD_COLLISION },
+    evidence: 'the duplicated value is a random Faker lorem word a factory drew twice: {match}',
+  },
+  {
+    id: 'flaky.faker-word-collision-not-leak',
+    category: 'isolation_leak',
+    weight: -0.6,
+    match: { head: FAKER_WORD_COLLISION },
+    evidence: 'the duplicate is chance in random test data, not a row left by an earlier test',
+  },
+  {
+    // Two Unix times (seconds since 1970, 2011 to 2033, with or without fractions, or the same
+    // in milliseconds) compared by an assertion: the test orders clock readings, which on a fast
+    // machine can be equal (the clock's resolution) and on a loaded one far apart.
+    id: 'flaky.clock-readings-compared',
+    category: 'flaky',
+    weight: 0.6,
+    match: { head: /\b1[3-9]\d{8}(?:\.\d+)?\b[^\n]{0,80}\b1[3-9]\d{8}(?:\.\d+)?\b[^\n]*|\b1[3-9]\d{11}\b[^\n]{0,80}\b1[3-9]\d{11}\b[^\n]*/ },
+    facts: { assertion: true },
+    evidence: 'the assertion compares two readings of the clock: {match}',
+  },
+  {
+    id: 'flaky.measured-duration-overshoot',
+    category: 'flaky',
+    weight: 0.6,
+    match: { head: /\d/ },
+    facts: { assertion: true, durationOvershoot: true },
+    evidence: 'a measured sleep or timer ran somewhat longer than asked: how long depends on the machine\'s load',
   },
   {
     // The asserted value is a difference of two clock readings taken around the code: how long it

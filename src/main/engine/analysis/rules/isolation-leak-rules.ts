@@ -42,8 +42,9 @@ export const ISOLATION_LEAK_RULES: readonly Rule[] = [
     category: 'isolation_leak',
     weight: 0.75,
     match: {
-      head: /PendingRollbackError[^\n]*|transaction has been rolled back due to a previous exception[^\n]*|current transaction is aborted, commands ignored[^\n]*|InFailedSqlTransaction[^\n]*|This transaction is inactive[^\n]*|TransactionManagementError[^\n]*|An error occurred in the current transaction[^\n]*/i,
+      head: /PendingRollbackError[^\n]*|transaction has been rolled back due to a previous exception[^\n]*|This transaction is inactive[^\n]*|TransactionManagementError[^\n]*|An error occurred in the current transaction[^\n]*/i,
     },
+    // PostgreSQL's own "current transaction is aborted" is read by cascade.transaction-aborted-earlier.
     unless: ORIGINAL_ERROR_QUOTED,
     evidence: 'a shared session is left in a failed transaction by an earlier error: {match}',
   },
@@ -95,6 +96,24 @@ export const ISOLATION_LEAK_RULES: readonly Rule[] = [
     weight: 0.3,
     match: { head: /Received number of calls: *[2-9]\d*|Expected (?:to be called )?once\. Called [2-9]\d* times|Called [2-9]\d* times|call_count[^\n]{0,20}== ?1/i },
     evidence: 'a mock counts calls made by earlier tests (not reset between tests)',
+  },
+  {
+    // Ruby's standard library modules other than the core must be required before use (PTY,
+    // JSON, YAML, Set before 3.2, OpenStruct, Open3, FileUtils, Tempfile, StringIO...). Code that
+    // uses one without requiring it works only when an earlier file of the run required it: in
+    // the whole suite it passes, alone or in another order it fails.
+    id: 'leak.ruby-stdlib-loaded-by-earlier-file',
+    category: 'isolation_leak',
+    weight: 0.55,
+    match: { head: /uninitialized constant (?:Object::)?(?:PTY|JSON|YAML|Psych|Set|SortedSet|OpenStruct|Open3|FileUtils|Tempfile|Tmpdir|StringIO|Timeout|Benchmark|SecureRandom|Digest|Base64|ERB|CSV|Pathname|Shellwords|Socket|TCPSocket|Logger|BigDecimal|DateTime|Date|Etc|Zlib|Singleton|Forwardable|Observable|MonitorMixin|OptionParser|PP|Resolv|Net::HTTP|WEBrick|Find|IPAddr|Matrix|Prime|Abbrev|English|Ripper|Coverage|Readline|IO::Console|OpenSSL|URI)(?![\w:])[^\n]*/ },
+    evidence: 'a standard library module used without its require: it is there only when an earlier file of the run loaded it ({match})',
+  },
+  {
+    id: 'leak.ruby-stdlib-loaded-by-earlier-file-not-product',
+    category: 'product_defect',
+    weight: -0.5,
+    match: { head: /uninitialized constant (?:Object::)?(?:PTY|JSON|YAML|Psych|Set|SortedSet|OpenStruct|Open3|FileUtils|Tempfile|Tmpdir|StringIO|Timeout|Benchmark|SecureRandom|Digest|Base64|ERB|CSV|Pathname|Shellwords|Socket|TCPSocket|Logger|BigDecimal|DateTime|Date|Etc|Zlib|Singleton|Forwardable|Observable|MonitorMixin|OptionParser|PP|Resolv|Net::HTTP|WEBrick|Find|IPAddr|Matrix|Prime|Abbrev|English|Ripper|Coverage|Readline|IO::Console|OpenSSL|URI)(?![\w:])/ },
+    evidence: 'the missing constant is a library the run loads elsewhere, not a name the code lacks',
   },
   {
     id: 'leak.unique-violation-outside-setup',

@@ -17,6 +17,9 @@ export const TEST_DEFECT_RULES: readonly Rule[] = [
     match: {
       head: /ERROR collecting[^\n]*|ImportError while importing test module[^\n]*|errors? during collection[^\n]*|found no collectors[^\n]*|Test suite failed to run[^\n]*|No tests found[^\n]*|must contain at least one test[^\n]*|failed to discover tests[^\n]*|No runnable methods[^\n]*|\[build failed\][^\n]*|\[setup failed\][^\n]*|undefined: \w+[^\n]*|declared (?:and|but) not used[^\n]*|imported (?:and|but) not used[^\n]*|\bIndentationError\b[^\n]*|\bTabError\b[^\n]*|\berror TS\d+[^\n]*|\bCompileError\b[^\n]*|Compilation (?:failed|error)[^\n]*|cannot find symbol[^\n]*|does not exist in the current context[^\n]*|Unresolved reference[^\n]*|too many arguments in call[^\n]*|not enough arguments in call[^\n]*|Duplicate test (?:name|method)[^\n]*/i,
     },
+    // Jest reports a worker killed by a signal (a native crash, the OOM killer) under "Test suite
+    // failed to run" too: the suite's code never failed to load.
+    unless: /was terminated by another process|signal=SIG[A-Z]+|child process exceptions, exceeding retry limit/,
     evidence: 'the tests cannot be collected or compiled: {match}',
   },
   {
@@ -128,6 +131,15 @@ export const TEST_DEFECT_RULES: readonly Rule[] = [
     match: { head: /(?:being used by another process|\[WinError 32\]|\bEBUSY\b|resource busy or locked)[^\n]*(?:\\Te?mp\\|[/\\]tmp[\w-]*[/\\]|pytest-of-|\/var\/folders\/)[^\n]*/i },
     facts: { inProduct: false },
     evidence: 'a file is still held open when the test removes or reopens it (a handle it never closed): {match}',
+  },
+  {
+    // Moodle's advanced_testcase checks after every test that the test class reset what it set
+    // on itself (a $prophet, a static): a test class that keeps state between its tests.
+    id: 'test.property-not-reset',
+    category: 'test_defect',
+    weight: 0.7,
+    match: { head: /Property '\w+' defined in '\w+' was not reset after the test[^\n]*/ },
+    evidence: 'the test class keeps a property it never resets in tearDown: {match}',
   },
   {
     id: 'test.not-null-in-fixture',
