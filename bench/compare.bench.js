@@ -38,7 +38,7 @@ async function buildStore(path, runs, tests) {
   const db = openDatabase(path);
   const causes = createRootCauseService(new RootCauseStore(db));
   // The same writer the engine makes: root causes are classified in each run's transaction.
-  const writer = new RunWriter(db, (run, projectId) => causes.writeRunCauses(run, projectId));
+  const writer = new RunWriter(db, (run) => causes.writeRunCauses(run));
   const started = performance.now();
   writeHistory({ writer, testId, runs, tests, progress: (done, total) => console.error(`  wrote ${done}/${total} runs (${((performance.now() - started) / 1000).toFixed(0)} s)`) });
   db.pragma('wal_checkpoint(TRUNCATE)');

@@ -61,7 +61,7 @@ async function ensureHistory(path, runs, tests) {
   const { RootCauseStore } = await src('store/root-cause-store.ts');
   const db = openDatabase(path);
   const causes = createRootCauseService(new RootCauseStore(db));
-  const writer = new RunWriter(db, (run, projectId) => causes.writeRunCauses(run, projectId));
+  const writer = new RunWriter(db, (run) => causes.writeRunCauses(run));
   const started = performance.now();
   writeHistory({ writer, testId, runs, tests, progress: (done, total) => console.error(`  wrote ${done}/${total} runs`) });
   db.close();

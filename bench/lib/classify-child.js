@@ -33,9 +33,9 @@ const rootCauses = createRootCauseService(new RootCauseStore(db));
 let rootCauseMs = 0;
 const writer =
   variant === 'with'
-    ? new RunWriter(db, (run, projectId) => {
+    ? new RunWriter(db, (run) => {
         const stepStarted = performance.now();
-        rootCauses.writeRunCauses(run, projectId);
+        rootCauses.writeRunCauses(run);
         rootCauseMs = performance.now() - stepStarted;
       })
     : new RunWriter(db);

@@ -54,7 +54,7 @@ export function openEngine(options: EngineOptions): Engine {
   const queries = new RunQueries(db);
   const rootCauses = createRootCauseService(new RootCauseStore(db));
   // Each failure's root cause is classified and stored in the run's own transaction.
-  const writer = new RunWriter(db, (run, projectId) => rootCauses.writeRunCauses(run, projectId));
+  const writer = new RunWriter(db, (run) => rootCauses.writeRunCauses(run));
   const startParseWorker = options.parseWorker === undefined ? builtParseWorker() : options.parseWorker;
 
   const stamps = new CompareQueries(db);

@@ -37,7 +37,7 @@ export class TargetNotFoundError extends Error {
 
 export interface RootCauseService {
   /** The run writer's hook: stores each failure's content classification with the run. */
-  writeRunCauses(run: RunFailuresInput, projectId: number): void;
+  writeRunCauses(run: RunFailuresInput): void;
   failures(runId: string): RunFailures;
   /** Each failing test's root cause by test id; kept for the next call while the store is unchanged. */
   rootCauses(runId: string): ReadonlyMap<string, Readonly<RootCauseRef>>;
@@ -185,13 +185,13 @@ export function createRootCauseService(store: RootCauseStore): RootCauseService 
   }
 
   return {
-    writeRunCauses(run, projectId) {
+    writeRunCauses(run) {
       const causes =
         run.causes ??
         run.tests
           .filter((test) => test.status === 'failed' || test.status === 'errored')
           .map((test) => ({ testKey: test.id, cause: causeOfResult({ ...test, status: test.status as 'failed' | 'errored' }, run.format) }));
-      if (causes.length > 0) store.writeCauses(run.id, projectId, causes);
+      if (causes.length > 0) store.writeCauses(run.id, run.rowIdOf, causes);
     },
     failures(runId) {
       // A copy: callers own what they get, the kept analysis stays as computed.

@@ -25,10 +25,28 @@ export function migrate(db: Database, path: string, migrations: readonly Migrati
   }
   for (const migration of migrations) {
     if (migration.version <= current) continue;
-    db.transaction(() => {
-      migration.up(db);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+    const rebuilds = migration.rebuilds ?? [];
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+    if (rebuilds.length > 0) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        migration.up(db);
+        for (const table of rebuilds) refuseBrokenReferences(db, path, migration, table);
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    } finally {
+      if (rebuilds.length > 0) db.pragma(`foreign_keys = ${foreignKeys}`);
+    }
   }
   return schemaVersion(db);
+}
+
+function refuseBrokenReferences(db: Database, path: string, migration: Migration, table: string): void {
+  const broken = db.pragma(`foreign_key_check(${table})`) as { table: string; parent: string }[];
+  const first = broken[0];
+  if (first) {
+    throw new StoreError(
+      `${path}: migration ${migration.version} would leave ${broken.length} rows of ${first.table} pointing at missing rows of ${first.parent}; nothing was changed`,
+    );
+  }
 }

@@ -5,11 +5,14 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { NormalisedTest } from '../model/normalised-report.js';
 import { BatchInsert } from './batch-insert.js';
 
+const TEST_COLUMNS = ['id', 'project_id', 'key', 'suite', 'name', 'file'];
 const RESULT_COLUMNS = ['run_id', 'test_id', 'ordinal', 'status', 'duration_ms', 'started_at', 'message', 'trace', 'stdout', 'stderr', 'attempts'];
 
 export class ResultStatements {
   readonly insertTest: Statement;
+  readonly insertTests: Statement;
   readonly testIdsOfProject: Statement;
+  readonly lastTestId: Statement;
   readonly insertResult: Statement;
   readonly insertResults: Statement;
   readonly updateResult: Statement;
@@ -17,8 +20,11 @@ export class ResultStatements {
   readonly deleteAttempts: Statement;
 
   constructor(db: Database) {
-    this.insertTest = db.prepare(`INSERT INTO tests (project_id, key, suite, name, file) VALUES (?, ?, ?, ?, ?)`);
+    const testRow = `(${TEST_COLUMNS.map(() => '?').join(', ')})`;
+    this.insertTest = db.prepare(`INSERT INTO tests (${TEST_COLUMNS.join(', ')}) VALUES ${testRow}`);
+    this.insertTests = db.prepare(`INSERT INTO tests (${TEST_COLUMNS.join(', ')}) VALUES ${Array(BatchInsert.ROWS).fill(testRow).join(', ')}`);
     this.testIdsOfProject = db.prepare(`SELECT key, id FROM tests WHERE project_id = ?`).raw();
+    this.lastTestId = db.prepare(`SELECT coalesce(max(id), 0) FROM tests`).pluck();
     const resultRow = `(${RESULT_COLUMNS.map(() => '?').join(', ')})`;
     const insertInto = `INSERT INTO results (${RESULT_COLUMNS.join(', ')}) VALUES`;
     this.insertResult = db.prepare(`${insertInto} ${resultRow}`);
@@ -38,7 +44,9 @@ export class ResultStatements {
 
 export class ResultRows {
   private readonly known = new Map<string, number>();
+  private readonly tests: BatchInsert;
   private readonly results: BatchInsert;
+  private nextTestId: number;
   private ordinal = 0;
 
   constructor(
@@ -47,8 +55,16 @@ export class ResultRows {
     private readonly projectId: number,
   ) {
     // Ids of the project's known tests, loaded once per run: one lookup in memory per result.
+    // The map is also what keeps a key unique in its project (the table has no index on keys:
+    // migration 0060), so it must hold all of them; the run's transaction keeps other writers out.
     for (const [key, id] of statements.testIdsOfProject.all(projectId) as [string, number][]) this.known.set(key, id);
-    this.results = new BatchInsert(statements.insertResult, statements.insertResults, RESULT_COLUMNS.length);
+    // New tests get their ids here, as SQLite would (the largest one plus one), so that they can
+    // be inserted many rows per statement like the results.
+    this.nextTestId = (statements.lastTestId.get() as number) + 1;
+    this.tests = new BatchInsert(statements.insertTest, statements.insertTests, TEST_COLUMNS.length);
+    // Results reference their tests: where foreign keys are checked (a run replaced inside the
+    // replacer's transaction), a test's row must be in before its result's.
+    this.results = new BatchInsert(statements.insertResult, statements.insertResults, RESULT_COLUMNS.length, this.tests);
   }
 
   add(test: NormalisedTest): void {
@@ -76,7 +92,7 @@ export class ResultRows {
   replace(test: NormalisedTest): void {
     const testRowId = this.known.get(test.id);
     if (testRowId === undefined) throw new Error(`test ${test.id} was not stored in run ${this.runId}`);
-    this.results.flush();
+    this.flush();
     const s = this.statements;
     s.updateResult.run(this.ordinal++, test.status, test.durationMs, test.startedAt, test.message, test.trace, test.stdout, test.stderr, test.attempts.length + 1, this.runId, testRowId);
     s.deleteAttempts.run(this.runId, testRowId);
@@ -84,19 +100,29 @@ export class ResultRows {
   }
 
   flush(): void {
+    this.tests.flush();
     this.results.flush();
+  }
+
+  /** The row id of a test of this project by its key (every test of the run is known once added). */
+  rowIdOf(key: string): number | undefined {
+    return this.known.get(key);
   }
 
   private testRow(test: NormalisedTest): number {
     let testRowId = this.known.get(test.id);
     if (testRowId === undefined) {
-      testRowId = Number(this.statements.insertTest.run(this.projectId, test.id, test.suite, test.name, test.file).lastInsertRowid);
+      testRowId = this.nextTestId++;
+      this.tests.add(testRowId, this.projectId, test.id, test.suite, test.name, test.file);
       this.known.set(test.id, testRowId);
     }
     return testRowId;
   }
 
   private addAttempts(testRowId: number, test: NormalisedTest): void {
+    if (test.attempts.length === 0) return;
+    // Attempts reference the test's row, which may still wait in its batch.
+    this.tests.flush();
     test.attempts.forEach((attempt, index) => {
       this.statements.insertAttempt.run(
         this.runId,

@@ -97,7 +97,6 @@ function ruleOf(row: RuleRow): UserRule {
 }
 
 export class RootCauseStore {
-  private readonly testRowIds: Statement;
   private readonly insertCause: Statement;
   private readonly insertCauses: Statement;
   private readonly counts: RunCauseCounts;
@@ -124,7 +123,6 @@ export class RootCauseStore {
   private readonly projectId: Statement;
 
   constructor(private readonly db: Database) {
-    this.testRowIds = db.prepare(`SELECT key, id FROM tests WHERE project_id = ? AND key IN (SELECT value FROM json_each(?))`);
     const causeRow = `(${CAUSE_COLUMNS.map(() => '?').join(', ')})`;
     const insertCauses = `INSERT OR REPLACE INTO result_causes (${CAUSE_COLUMNS.join(', ')}) VALUES`;
     this.insertCause = db.prepare(`${insertCauses} ${causeRow}`);
@@ -188,14 +186,11 @@ export class RootCauseStore {
   }
 
   /** Called inside the run writer's transaction: the causes are stored with the run or not at all. */
-  writeCauses(runId: string, projectId: number, causes: readonly { testKey: string; cause: ResultCause }[]): void {
-    // One query for the run's failing tests rather than one per failure.
-    const rows = this.testRowIds.all(projectId, JSON.stringify(causes.map((entry) => entry.testKey))) as { key: string; id: number }[];
-    const rowIds = new Map(rows.map((row) => [row.key, row.id]));
+  writeCauses(runId: string, rowIdOf: (testKey: string) => number | undefined, causes: readonly { testKey: string; cause: ResultCause }[]): void {
     this.insertAll(
       runId,
       causes.map(({ testKey, cause }) => {
-        const testRowId = rowIds.get(testKey);
+        const testRowId = rowIdOf(testKey);
         if (testRowId === undefined) throw new Error(`root causes: test ${testKey} of run ${runId} is not stored`);
         return { testRowId, cause };
       }),

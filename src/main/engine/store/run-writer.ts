@@ -15,6 +15,8 @@ import { ResultRows, ResultStatements } from './result-rows.js';
 export type RunFailuresInput = Pick<AssembledRun, 'id' | 'format'> & {
   tests: readonly NormalisedTest[];
   causes?: readonly { testKey: string; cause: ResultCause }[];
+  /** The stored row id of each of the run's tests, by key. */
+  rowIdOf: (testKey: string) => number | undefined;
 };
 
 /** A run whose tests arrive while it is written (a streamed report): known before its first test. */
@@ -116,7 +118,7 @@ export class RunWriter {
       rows.flush();
       this.updateRun.run({ id: start.id, startedAt: Math.round(end.startedAtMs), durationMs: end.durationMs, format: end.format, hostname: end.hostname, ...end.totals });
       this.insertSourcesAndProperties(start.id, end);
-      this.afterWrite?.({ id: start.id, format: end.format, tests: end.failures, causes: end.causes }, projectId);
+      this.afterWrite?.({ id: start.id, format: end.format, tests: end.failures, causes: end.causes, rowIdOf: (key) => rows.rowIdOf(key) }, projectId);
     });
   }
 
@@ -157,6 +159,6 @@ export class RunWriter {
     for (const test of run.tests) rows.add(test);
     rows.flush();
     if (run.coverage) this.coverage.write(run.id, projectId, run.coverage);
-    this.afterWrite?.(run, projectId);
+    this.afterWrite?.({ ...run, rowIdOf: (key) => rows.rowIdOf(key) }, projectId);
   }
 }

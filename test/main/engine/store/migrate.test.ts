@@ -80,4 +80,42 @@ describe('migrations', () => {
     expect(tables(db)).not.toContain('half_done');
     db.close();
   });
+
+  it('rebuild a referenced table with foreign keys off, and refuse one that would break references', () => {
+    const db = new Database(join(tempDir(), 'rebuild.db'));
+    db.pragma('foreign_keys = ON');
+    db.exec(`
+      CREATE TABLE parent (id INTEGER PRIMARY KEY, name TEXT UNIQUE);
+      CREATE TABLE child (parent_id INTEGER REFERENCES parent(id));
+      CREATE TABLE owner (id INTEGER PRIMARY KEY);
+      INSERT INTO parent VALUES (1, 'a'), (2, 'b');
+      INSERT INTO child VALUES (1), (2);
+      INSERT INTO owner VALUES (7);
+    `);
+    const rebuild = (version: number, copy: string): Migration => ({
+      version,
+      description: 'parent without its unique name',
+      rebuilds: ['parent'],
+      up(handle) {
+        handle.exec(`
+          CREATE TABLE parent_new (id INTEGER PRIMARY KEY, name TEXT, owner_id INTEGER REFERENCES owner(id));
+          INSERT INTO parent_new ${copy};
+          DROP TABLE parent;
+          ALTER TABLE parent_new RENAME TO parent;
+        `);
+      },
+    });
+    // With foreign keys on, dropping a parent that children point at would fail.
+    expect(migrate(db, 'rebuild.db', [rebuild(10, 'SELECT id, name, 7 FROM parent')])).toBe(10);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM child JOIN parent ON parent.id = child.parent_id').pluck().get()).toBe(2);
+    // A rebuilt table whose own references point nowhere: refused, and nothing changes.
+    expect(() => migrate(db, 'rebuild.db', [rebuild(10, 'SELECT id, name, 7 FROM parent'), rebuild(20, 'SELECT id, name, 99 FROM parent')])).toThrow(
+      /rebuild\.db: migration 20 would leave 2 rows of parent pointing at missing rows of owner; nothing was changed/,
+    );
+    expect(schemaVersion(db)).toBe(10);
+    expect(db.prepare('SELECT owner_id FROM parent').pluck().all()).toEqual([7, 7]);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
 });
