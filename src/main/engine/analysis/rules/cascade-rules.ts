@@ -10,6 +10,8 @@ const NULL_DEREFERENCE =
 /** Read through an attribute of the test object that setup fills: self.driver.get(...), self.client.post(...). */
 const SETUP_OBJECT = /\b(?:self|cls)\.(?:driver|browser|webdriver|session|client|conn|connection|db|page|context|server|channel|app)\.\w+/;
 
+const SINON_ALREADY_WRAPPED = /Attempted to wrap \w+ which is already (?:wrapped|spied on|stubbed)[^\n]*/;
+
 export const CASCADE_RULES: readonly Rule[] = [
   {
     id: 'cascade.earlier-failure',
@@ -122,14 +124,14 @@ export const CASCADE_RULES: readonly Rule[] = [
     id: 'cascade.sinon-already-wrapped',
     category: 'cascade',
     weight: 0.65,
-    match: { head: /Attempted to wrap \w+ which is already (?:wrapped|spied on|stubbed)[^\n]*/ },
+    match: { head: SINON_ALREADY_WRAPPED },
     evidence: 'an earlier test wrapped this method and never restored it (it failed first): {match}',
   },
   {
     id: 'cascade.sinon-already-wrapped-not-product',
     category: 'product_defect',
     weight: -0.6,
-    match: { head: /Attempted to wrap \w+ which is already (?:wrapped|spied on|stubbed)/ },
+    match: { head: SINON_ALREADY_WRAPPED },
     evidence: "the TypeError is sinon's, about the tests' own stubs, not the product's",
   },
   {

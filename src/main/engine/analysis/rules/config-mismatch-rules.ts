@@ -4,6 +4,12 @@
 import type { Rule } from './rule.js';
 
 /** A browser or module-system global the test environment does not provide. */
+const REACT_TEST_UTILS_MISSING = /act\(\.\.\.\) is not supported in production builds of React[^\n]*|'(?:renderIntoDocument|Simulate|findRenderedDOMComponentWithClass|findRenderedDOMComponentWithTag|findRenderedComponentWithType|scryRenderedDOMComponentsWithClass|scryRenderedComponentsWithType)' of undefined[^\n]*|(?:TestUtils|ReactTestUtils)\.\w+ is not a function[^\n]*/;
+
+const LOOPBACK_REFUSED = /ECONNREFUSED (?:127\.0\.0\.1|::1|\[::1\]|localhost)[^\n]*|Connection refused[^\n]*(?:localhost|127\.0\.0\.1)[^\n]*|net::ERR_CONNECTION_REFUSED[^\n]*/;
+
+const CYPRESS_SERVER_NOT_RUNNING = /Cypress could not verify that this server is running[^\n]*|Cypress failed to verify that your server is running[^\n]*|cy\.visit\(\) failed trying to load[^\n]*|net::ERR_CONNECTION_REFUSED at https?:\/\/(?:localhost|127\.0\.0\.1)[^\n]*/;
+
 export const MISSING_GLOBAL =
   /ReferenceError: (?:window|document|navigator|localStorage|sessionStorage|exports|module|require|global|globalThis|self|fetch|TextEncoder|TextDecoder|structuredClone|ResizeObserver|IntersectionObserver|MutationObserver|Request|Response|Headers|crypto|performance|setImmediate|__dirname|__filename) is not defined[^\n]*/;
 
@@ -293,14 +299,14 @@ export const CONFIG_MISMATCH_RULES: readonly Rule[] = [
     id: 'config.react-production-build',
     category: 'config_mismatch',
     weight: 0.7,
-    match: { head: /act\(\.\.\.\) is not supported in production builds of React[^\n]*|'(?:renderIntoDocument|Simulate|findRenderedDOMComponentWithClass|findRenderedDOMComponentWithTag|findRenderedComponentWithType|scryRenderedDOMComponentsWithClass|scryRenderedComponentsWithType)' of undefined[^\n]*|(?:TestUtils|ReactTestUtils)\.\w+ is not a function[^\n]*/ },
+    match: { head: REACT_TEST_UTILS_MISSING },
     evidence: "React's test utilities are missing: the tests run against React's production build (NODE_ENV=production): {match}",
   },
   {
     id: 'config.react-production-build-not-test',
     category: 'test_defect',
     weight: -0.5,
-    match: { head: /act\(\.\.\.\) is not supported in production builds of React|'(?:renderIntoDocument|Simulate|findRenderedDOMComponentWithClass|findRenderedDOMComponentWithTag|findRenderedComponentWithType|scryRenderedDOMComponentsWithClass|scryRenderedComponentsWithType)' of undefined|(?:TestUtils|ReactTestUtils)\.\w+ is not a function/ },
+    match: { head: REACT_TEST_UTILS_MISSING },
     evidence: "the test's calls are right; the environment gives it React's production build",
   },
   {
@@ -310,7 +316,7 @@ export const CONFIG_MISMATCH_RULES: readonly Rule[] = [
     id: 'config.e2e-app-not-served',
     category: 'config_mismatch',
     weight: 0.6,
-    match: { head: /ECONNREFUSED (?:127\.0\.0\.1|::1|\[::1\]|localhost)[^\n]*|Connection refused[^\n]*(?:localhost|127\.0\.0\.1)[^\n]*|net::ERR_CONNECTION_REFUSED[^\n]*/ },
+    match: { head: LOOPBACK_REFUSED },
     facts: { browserE2E: true },
     unless: SERVICE_PORT,
     evidence: 'the browser tests find no app served at their base URL on this machine: {match}',
@@ -320,7 +326,7 @@ export const CONFIG_MISMATCH_RULES: readonly Rule[] = [
     category: 'config_mismatch',
     weight: 0.7,
     // Cypress's and Chrome's own texts for a page that could not be loaded from this machine.
-    match: { head: /Cypress could not verify that this server is running[^\n]*|Cypress failed to verify that your server is running[^\n]*|cy\.visit\(\) failed trying to load[^\n]*|net::ERR_CONNECTION_REFUSED at https?:\/\/(?:localhost|127\.0\.0\.1)[^\n]*/ },
+    match: { head: CYPRESS_SERVER_NOT_RUNNING },
     facts: { loopback: true },
     unless: SERVICE_PORT,
     evidence: 'the browser tests find no app served at their base URL on this machine: {match}',
@@ -329,7 +335,7 @@ export const CONFIG_MISMATCH_RULES: readonly Rule[] = [
     id: 'config.e2e-app-not-served-not-external',
     category: 'external_blocker',
     weight: -0.5,
-    match: { head: /ECONNREFUSED (?:127\.0\.0\.1|::1|\[::1\]|localhost)|Connection refused[^\n]*(?:localhost|127\.0\.0\.1)|net::ERR_CONNECTION_REFUSED/ },
+    match: { head: LOOPBACK_REFUSED },
     facts: { browserE2E: true },
     unless: SERVICE_PORT,
     evidence: 'the refused server is the app under test the job should serve, not another service',
@@ -338,7 +344,7 @@ export const CONFIG_MISMATCH_RULES: readonly Rule[] = [
     id: 'config.e2e-app-not-served-cypress-not-external',
     category: 'external_blocker',
     weight: -0.5,
-    match: { head: /Cypress (?:could not|failed to) verify that (?:this|your) server is running|cy\.visit\(\) failed trying to load/ },
+    match: { head: CYPRESS_SERVER_NOT_RUNNING },
     facts: { loopback: true },
     unless: SERVICE_PORT,
     evidence: 'the refused server is the app under test the job should serve, not another service',

@@ -3,6 +3,8 @@
 import { ORIGINAL_ERROR_QUOTED, UNIQUE_VIOLATION } from './constraint-patterns.js';
 import type { Rule } from './rule.js';
 
+const RUBY_STDLIB_CONSTANT_MISSING = /uninitialized constant (?:Object::)?(?:PTY|JSON|YAML|Psych|Set|SortedSet|OpenStruct|Open3|FileUtils|Tempfile|Tmpdir|StringIO|Timeout|Benchmark|SecureRandom|Digest|Base64|ERB|CSV|Pathname|Shellwords|Socket|TCPSocket|Logger|BigDecimal|DateTime|Date|Etc|Zlib|Singleton|Forwardable|Observable|MonitorMixin|OptionParser|PP|Resolv|Net::HTTP|WEBrick|Find|IPAddr|Matrix|Prime|Abbrev|English|Ripper|Coverage|Readline|IO::Console|OpenSSL|URI)(?![\w:])[^\n]*/;
+
 export const ISOLATION_LEAK_RULES: readonly Rule[] = [
   {
     id: 'leak.unique-violation',
@@ -105,14 +107,14 @@ export const ISOLATION_LEAK_RULES: readonly Rule[] = [
     id: 'leak.ruby-stdlib-loaded-by-earlier-file',
     category: 'isolation_leak',
     weight: 0.55,
-    match: { head: /uninitialized constant (?:Object::)?(?:PTY|JSON|YAML|Psych|Set|SortedSet|OpenStruct|Open3|FileUtils|Tempfile|Tmpdir|StringIO|Timeout|Benchmark|SecureRandom|Digest|Base64|ERB|CSV|Pathname|Shellwords|Socket|TCPSocket|Logger|BigDecimal|DateTime|Date|Etc|Zlib|Singleton|Forwardable|Observable|MonitorMixin|OptionParser|PP|Resolv|Net::HTTP|WEBrick|Find|IPAddr|Matrix|Prime|Abbrev|English|Ripper|Coverage|Readline|IO::Console|OpenSSL|URI)(?![\w:])[^\n]*/ },
+    match: { head: RUBY_STDLIB_CONSTANT_MISSING },
     evidence: 'a standard library module used without its require: it is there only when an earlier file of the run loaded it ({match})',
   },
   {
     id: 'leak.ruby-stdlib-loaded-by-earlier-file-not-product',
     category: 'product_defect',
     weight: -0.5,
-    match: { head: /uninitialized constant (?:Object::)?(?:PTY|JSON|YAML|Psych|Set|SortedSet|OpenStruct|Open3|FileUtils|Tempfile|Tmpdir|StringIO|Timeout|Benchmark|SecureRandom|Digest|Base64|ERB|CSV|Pathname|Shellwords|Socket|TCPSocket|Logger|BigDecimal|DateTime|Date|Etc|Zlib|Singleton|Forwardable|Observable|MonitorMixin|OptionParser|PP|Resolv|Net::HTTP|WEBrick|Find|IPAddr|Matrix|Prime|Abbrev|English|Ripper|Coverage|Readline|IO::Console|OpenSSL|URI)(?![\w:])/ },
+    match: { head: RUBY_STDLIB_CONSTANT_MISSING },
     evidence: 'the missing constant is a library the run loads elsewhere, not a name the code lacks',
   },
   {
