@@ -118,8 +118,9 @@ function dateParts(text: string): string | null {
     const prefix = lower.slice(0, 3);
     const month = MONTH_NAMES.indexOf(prefix);
     const weekday = WEEKDAY_NAMES.indexOf(prefix);
-    if (DATE_WORD.test(token) && month >= 0) parts.push(`M${month}`);
-    else if (DATE_WORD.test(token) && weekday >= 0) parts.push(`W${weekday}`);
+    const named = DATE_WORD.test(token);
+    if (named && month >= 0) parts.push(`M${month}`);
+    else if (named && weekday >= 0) parts.push(`W${weekday}`);
     else parts.push(token);
   }
   // A date has a number (a day, a year, an hour): two orders of words alone are not two formats.

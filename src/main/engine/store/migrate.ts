@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Migration } from './migrations/migration.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { withoutForeignKeys } from './foreign-keys.js';
 
 export class StoreError extends Error {
   override name = 'StoreError';
@@ -25,18 +26,13 @@ export function migrate(db: Database, path: string, migrations: readonly Migrati
   }
   for (const migration of migrations) {
     if (migration.version <= current) continue;
-    const rebuilds = migration.rebuilds ?? [];
-    const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
-    if (rebuilds.length > 0) db.pragma('foreign_keys = OFF');
-    try {
-      db.transaction(() => {
-        migration.up(db);
-        for (const table of rebuilds) refuseBrokenReferences(db, path, migration, table);
-        db.pragma(`user_version = ${migration.version}`);
-      })();
-    } finally {
-      if (rebuilds.length > 0) db.pragma(`foreign_keys = ${foreignKeys}`);
-    }
+    const step = db.transaction(() => {
+      migration.up(db);
+      for (const table of migration.rebuilds ?? []) refuseBrokenReferences(db, path, migration, table);
+      db.pragma(`user_version = ${migration.version}`);
+    });
+    if (migration.rebuilds?.length) withoutForeignKeys(db, step);
+    else step();
   }
   return schemaVersion(db);
 }

@@ -99,8 +99,8 @@ export class ResultRows {
     this.addAttempts(testRowId, test);
   }
 
+  /** Writes what waits in the batches (the results' batch writes the tests' first). */
   flush(): void {
-    this.tests.flush();
     this.results.flush();
   }
 

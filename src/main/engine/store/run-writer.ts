@@ -7,6 +7,7 @@ import type { ResultCause } from '../analysis/result-cause.js';
 import type { StoredAttachment } from '../ingest/assemble-runs.js';
 import { CoverageWriter } from './coverage-writer.js';
 import { ResultRows, ResultStatements } from './result-rows.js';
+import { withoutForeignKeys } from './foreign-keys.js';
 
 /**
  * What the after-write hook reads of a run: its id, format and (at least) its failing tests, and
@@ -43,7 +44,7 @@ export class RunWriter {
    */
   constructor(
     private readonly db: Database,
-    private readonly afterWrite?: (run: RunFailuresInput, projectId: number) => void,
+    private readonly afterWrite?: (run: RunFailuresInput) => void,
   ) {
     this.upsertProject = db.prepare(
       `INSERT INTO projects (name, root) VALUES (?, ?)
@@ -118,20 +119,15 @@ export class RunWriter {
       rows.flush();
       this.updateRun.run({ id: start.id, startedAt: Math.round(end.startedAtMs), durationMs: end.durationMs, format: end.format, hostname: end.hostname, ...end.totals });
       this.insertSourcesAndProperties(start.id, end);
-      this.afterWrite?.({ id: start.id, format: end.format, tests: end.failures, causes: end.causes, rowIdOf: (key) => rows.rowIdOf(key) }, projectId);
+      this.afterWrite?.({ id: start.id, format: end.format, tests: end.failures, causes: end.causes, rowIdOf: (key) => rows.rowIdOf(key) });
     });
   }
 
   private inTransaction(body: () => void): void {
     // Every reference a run's rows make is to a row this transaction just wrote or read, so the
     // per-row foreign-key checks (a third of the insert time for 100,000 results) are skipped
-    // while it runs. The pragma cannot change inside a transaction, hence outside it.
-    this.db.pragma('foreign_keys = OFF');
-    try {
-      this.db.transaction(body)();
-    } finally {
-      this.db.pragma('foreign_keys = ON');
-    }
+    // while it runs.
+    withoutForeignKeys(this.db, this.db.transaction(body));
   }
 
   private insertSourcesAndProperties(runId: string, run: Pick<AssembledRun, 'sources' | 'properties'>): void {
@@ -159,6 +155,6 @@ export class RunWriter {
     for (const test of run.tests) rows.add(test);
     rows.flush();
     if (run.coverage) this.coverage.write(run.id, projectId, run.coverage);
-    this.afterWrite?.({ ...run, rowIdOf: (key) => rows.rowIdOf(key) }, projectId);
+    this.afterWrite?.({ ...run, rowIdOf: (key) => rows.rowIdOf(key) });
   }
 }
