@@ -7,6 +7,7 @@ import type { ResultCause } from '../analysis/result-cause.js';
 import type { StoredAttachment } from '../ingest/assemble-runs.js';
 import { CoverageWriter } from './coverage-writer.js';
 import { ResultRows, ResultStatements } from './result-rows.js';
+import { TestRowEncoder, type KnownTests } from './test-row-encoder.js';
 import { withoutForeignKeys } from './foreign-keys.js';
 
 /**
@@ -23,11 +24,21 @@ export type RunFailuresInput = Pick<AssembledRun, 'id' | 'format'> & {
 /** A run whose tests arrive while it is written (a streamed report): known before its first test. */
 export type StreamedRunStart = Pick<AssembledRun, 'id' | 'project' | 'projectRoot' | 'folder' | 'format' | 'startedAtMs'>;
 
-/** Known once the last test is in: everything else of the run, and its failing tests. */
+/** Known once the last test is in: everything else of the run, and its failing tests with their row ids. */
 export type StreamedRunEnd = Omit<AssembledRun, 'tests' | 'coverage' | 'project' | 'projectRoot' | 'folder' | 'id'> & {
   failures: readonly NormalisedTest[];
   causes: readonly { testKey: string; cause: ResultCause }[];
+  rowIdOf: (testKey: string) => number | undefined;
 };
+
+/** Where a streamed run's rows go: encoded elsewhere (test-row-encoder.ts) from `known`, stored by `rows`. */
+export interface StreamedRows {
+  known: KnownTests;
+  rows: ResultRows;
+}
+
+/** Tests encoded per chunk of rows stored by the whole-run writer: bounds the rows held at once. */
+const TESTS_PER_STORE = 500;
 
 export class RunWriter {
   private readonly upsertProject: Statement;
@@ -99,7 +110,7 @@ export class RunWriter {
    * Stores a run whose tests arrive while it is written, in one transaction: `fill` adds them
    * (synchronously) and returns the rest of the run. If anything throws, nothing is stored.
    */
-  writeStreamed(start: StreamedRunStart, fill: (rows: ResultRows) => StreamedRunEnd): void {
+  writeStreamed(start: StreamedRunStart, fill: (stream: StreamedRows) => StreamedRunEnd): void {
     this.inTransaction(() => {
       const projectId = (this.upsertProject.get(start.project, start.projectRoot) as { id: number }).id;
       const empty = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
@@ -114,12 +125,10 @@ export class RunWriter {
         ...empty,
         ingestedAt: Date.now(),
       });
-      const rows = new ResultRows(this.results, start.id, projectId);
-      const end = fill(rows);
-      rows.flush();
+      const end = fill({ known: this.results.knownTests(projectId), rows: new ResultRows(this.results, start.id, projectId) });
       this.updateRun.run({ id: start.id, startedAt: Math.round(end.startedAtMs), durationMs: end.durationMs, format: end.format, hostname: end.hostname, ...end.totals });
       this.insertSourcesAndProperties(start.id, end);
-      this.afterWrite?.({ id: start.id, format: end.format, tests: end.failures, causes: end.causes, rowIdOf: (key) => rows.rowIdOf(key) });
+      this.afterWrite?.({ id: start.id, format: end.format, tests: end.failures, causes: end.causes, rowIdOf: end.rowIdOf });
     });
   }
 
@@ -152,9 +161,13 @@ export class RunWriter {
     });
     this.insertSourcesAndProperties(run.id, run);
     const rows = new ResultRows(this.results, run.id, projectId);
-    for (const test of run.tests) rows.add(test);
-    rows.flush();
+    const encoder = new TestRowEncoder(this.results.knownTests(projectId));
+    for (const test of run.tests) {
+      encoder.add(test);
+      if (encoder.size === TESTS_PER_STORE) rows.store(encoder.take());
+    }
+    rows.store(encoder.take());
     if (run.coverage) this.coverage.write(run.id, projectId, run.coverage);
-    this.afterWrite?.({ ...run, rowIdOf: (key) => rows.rowIdOf(key) });
+    this.afterWrite?.({ ...run, rowIdOf: (key) => encoder.rowIdOf(key) });
   }
 }

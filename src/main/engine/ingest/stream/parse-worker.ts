@@ -1,16 +1,21 @@
 // The parse worker: reads one test report on its own thread and sends its normalised tests as
-// they settle, so that parsing (one core) and storing (the other) overlap. It never touches the
-// store. Started by stream-report.ts with a ParseJob as its workerData.
+// they settle, encoded as the very rows the store binds (test-row-encoder.ts), so that parsing
+// and encoding (one core) and storing (the other) overlap and the storing thread does no work per
+// test. It never touches the store: the project's stored tests, which give tests their row ids,
+// come from the storing thread once its transaction has begun; tests settled before that wait.
+// Started by stream-report.ts with a ParseJob as its workerData.
 import { createHash } from 'node:crypto';
-import { parentPort, workerData } from 'node:worker_threads';
+import { once } from 'node:events';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import type { RawRunInfo, RawTestResult, ResultSink } from '../../model/raw-result.js';
 import type { NormalisedTest } from '../../model/normalised-report.js';
 import { TestSettler } from '../../model/normalise-report.js';
+import { TestRowEncoder } from '../../store/test-row-encoder.js';
 import { relativeToRoot } from '../assemble-runs.js';
 import { ReportError } from '../../readers/report-error.js';
 import { NotAReportError, detectReader, fileInput, mergeRunInfo, readHead, whyUnrecognised } from '../read-report.js';
 import { encodeTests } from './test-rows-codec.js';
-import { WORKER_STARTED, type ParseJob, type ParseMessage } from './stream-messages.js';
+import { WORKER_STARTED, type KnownTestsMessage, type ParseJob, type ParseMessage } from './stream-messages.js';
 
 /** Tests per message: large enough that posting costs little, small enough to start storing early. */
 const BATCH_TESTS = 500;
@@ -24,42 +29,78 @@ function post(message: ParseMessage): void {
   Atomics.notify(posted, 0);
 }
 
+interface Settled {
+  test: NormalisedTest;
+  retried: NormalisedTest | null;
+}
+
 class StreamingSink implements ResultSink {
   readonly info: RawRunInfo = {};
   readonly warnings: string[] = [];
   private readonly settler = new TestSettler();
-  private batch: NormalisedTest[] = [];
-
-  /** The test as the run stores it: paths inside the project relative to its root. */
-  private settle(raw: RawTestResult): { test: NormalisedTest; retried: NormalisedTest | null } {
-    const { test, retried } = this.settler.settle(raw);
-    return { test: job.root ? relativeToRoot(test, job.root) : test, retried };
-  }
+  private encoder: TestRowEncoder | null = null;
+  /** Settled before the project's stored tests arrived. */
+  private waiting: Settled[] = [];
+  private failures: NormalisedTest[] = [];
 
   runInfo(info: RawRunInfo): void {
     mergeRunInfo(this.info, info);
   }
 
   test(raw: RawTestResult): void {
-    const { test, retried } = this.settle(raw);
-    if (retried) {
-      // The test it retries may still be in this batch: it must be stored before it is replaced.
-      this.flush();
-      post({ kind: 'retry', test, previous: { status: retried.status, durationMs: retried.durationMs } });
+    const settled = this.settler.settle(raw);
+    // The test as the run stores it: paths inside the project relative to its root.
+    if (job.root) settled.test = relativeToRoot(settled.test, job.root);
+    if (this.encoder) {
+      this.encode(this.encoder, settled);
       return;
     }
-    this.batch.push(test);
-    if (this.batch.length >= BATCH_TESTS) this.flush();
+    this.waiting.push(settled);
+    if (this.waiting.length % BATCH_TESTS === 0) {
+      const received = receiveMessageOnPort(job.port);
+      if (received) this.start(received.message as KnownTestsMessage);
+    }
   }
 
   warn(message: string): void {
     this.warnings.push(message);
   }
 
-  flush(): void {
-    if (this.batch.length === 0) return;
-    post({ kind: 'tests', tests: encodeTests(this.batch) });
-    this.batch = [];
+  /** Sends what is left, once the project's stored tests are known (waits for them if need be). */
+  async finish(): Promise<void> {
+    if (!this.encoder) {
+      const received = receiveMessageOnPort(job.port);
+      const [message] = received ? [received.message] : await once(job.port, 'message');
+      this.start(message as KnownTestsMessage);
+    }
+    this.flush();
+  }
+
+  private start(message: KnownTestsMessage): void {
+    const encoder = new TestRowEncoder(message.known);
+    this.encoder = encoder;
+    for (const settled of this.waiting) this.encode(encoder, settled);
+    this.waiting = [];
+  }
+
+  private encode(encoder: TestRowEncoder, { test, retried }: Settled): void {
+    if (retried) {
+      // The test it retries may still wait here: its row must be stored before it is replaced.
+      this.flush();
+      post({ kind: 'retry', test, previous: { status: retried.status, durationMs: retried.durationMs }, replacement: encoder.replace(test) });
+      return;
+    }
+    encoder.add(test);
+    if (test.status === 'failed' || test.status === 'errored') this.failures.push(test);
+    if (encoder.size >= BATCH_TESTS) this.flush();
+  }
+
+  private flush(): void {
+    const encoder = this.encoder;
+    if (!encoder || encoder.size === 0) return;
+    const failureRowIds = this.failures.map((test) => encoder.rowIdOf(test.id) as number);
+    post({ kind: 'rows', rows: encoder.take(), failures: encodeTests(this.failures), failureRowIds });
+    this.failures = [];
   }
 }
 
@@ -70,7 +111,7 @@ async function parse(): Promise<void> {
   const hash = createHash('sha256');
   const sink = new StreamingSink();
   await reader.read(fileInput(job.path, hash), sink);
-  sink.flush();
+  await sink.finish();
   post({ kind: 'end', format: reader.format, size: head.size, mtimeMs: head.mtimeMs, sha256: hash.digest('hex'), info: sink.info, warnings: sink.warnings });
 }
 

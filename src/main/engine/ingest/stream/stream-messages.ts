@@ -1,9 +1,12 @@
-// What the parse worker tells the ingest that stores its report, in order: tests in batches, a
-// retry that replaces a test sent before, then the end (or an error). One port carries them.
+// What the parse worker tells the ingest that stores its report, in order: rows in batches, a
+// retry that replaces a test sent before, then the end (or an error); and the one thing the
+// storing thread tells the worker: the project's stored tests, once its transaction has begun,
+// which the worker needs to give tests their row ids. One port carries both ways.
 import type { MessagePort } from 'node:worker_threads';
 import type { RawRunInfo } from '../../model/raw-result.js';
 import type { NormalisedTest } from '../../model/normalised-report.js';
 import type { TestReportFormat } from '../../readers/report-reader.js';
+import type { EncodedRows, KnownTests, ResultReplacement } from '../../store/test-row-encoder.js';
 
 export interface ParseJob {
   path: string;
@@ -15,10 +18,13 @@ export interface ParseJob {
 }
 
 export type ParseMessage =
-  /** Tests in report order, flattened by test-rows-codec.ts. */
-  | { kind: 'tests'; tests: unknown[] }
-  /** A repeat of a failed test sent before: the test as it now stands, and what it was. */
-  | { kind: 'retry'; test: NormalisedTest; previous: Pick<NormalisedTest, 'status' | 'durationMs'> }
+  /**
+   * Tests in report order as the rows the store binds, and those of them that failed (flattened
+   * by test-rows-codec.ts) with their row ids, for the root-cause step.
+   */
+  | { kind: 'rows'; rows: EncodedRows; failures: unknown[]; failureRowIds: number[] }
+  /** A repeat of a failed test sent before: the test as it now stands, what it was, its new row values. */
+  | { kind: 'retry'; test: NormalisedTest; previous: Pick<NormalisedTest, 'status' | 'durationMs'>; replacement: ResultReplacement }
   | {
       kind: 'end';
       format: TestReportFormat;
@@ -29,6 +35,12 @@ export type ParseMessage =
       warnings: string[];
     }
   | { kind: 'error'; message: string; notAReport: boolean };
+
+/** From the storing thread, inside the run's transaction: the project's tests stored so far. */
+export interface KnownTestsMessage {
+  kind: 'known';
+  known: KnownTests;
+}
 
 /** Posted on the worker's own channel once its code runs: it loaded and is parsing. */
 export const WORKER_STARTED = 'started';

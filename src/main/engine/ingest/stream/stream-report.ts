@@ -10,8 +10,8 @@ import type { Totals } from '../../../../shared/types.js';
 import type { NormalisedTest } from '../../model/normalised-report.js';
 import { ReportError } from '../../readers/report-error.js';
 import type { TestReportFormat } from '../../readers/report-reader.js';
-import type { ResultRows } from '../../store/result-rows.js';
-import type { RunWriter, StreamedRunEnd } from '../../store/run-writer.js';
+import type { RunWriter, StreamedRows, StreamedRunEnd } from '../../store/run-writer.js';
+import { RESULT_VALUES } from '../../store/test-row-encoder.js';
 import type { RunQueries } from '../../store/run-queries.js';
 import { durationOfReport, startOfReport } from '../assemble-runs.js';
 import { causeOfResult, type ResultCause } from '../../analysis/result-cause.js';
@@ -21,7 +21,7 @@ import { runIdOfContents } from '../run-id.js';
 import { hashFile } from './hash-file.js';
 import { decodeTests } from './test-rows-codec.js';
 import type { ParseWorkerFactory } from './parse-worker-factory.js';
-import { WORKER_STARTED, type ParseMessage } from './stream-messages.js';
+import { WORKER_STARTED, type KnownTestsMessage, type ParseMessage } from './stream-messages.js';
 
 /** A worker that sends nothing for this long has died without a word (killed, out of memory). */
 const SILENCE_LIMIT_MS = 30_000;
@@ -69,8 +69,8 @@ export async function streamReport(
       startedAtMs: 0,
     };
     let warnings: string[] = [];
-    deps.writer.writeStreamed(start, (rows) => {
-      const received = receiveRun(port1, new Int32Array(signal), rows, path, format, deps.writer.storesCauses);
+    deps.writer.writeStreamed(start, (stream) => {
+      const received = receiveRun(port1, new Int32Array(signal), stream, path, format, deps.writer.storesCauses);
       if (received.sha256 !== sha256) throw new FallBack('the file changed while it was read');
       warnings = received.warnings;
       return received.end;
@@ -107,14 +107,18 @@ interface ReceivedRun {
 
 /**
  * Stores the worker's messages as they come, synchronously (the caller's transaction cannot span
- * an await). Failures are classified here, whenever the worker has nothing new yet, so the
- * classification fills the waits on the worker instead of adding to either thread; what is left
- * when the worker ends is classified then.
+ * an await). The worker needs the project's stored tests to encode rows, so they go to it first.
+ * Failures are classified here, whenever the worker has nothing new yet, so the classification
+ * fills the waits on the worker instead of adding to either thread; what is left when the worker
+ * ends is classified then.
  */
-function receiveRun(port: MessagePort, posted: Int32Array, rows: ResultRows, path: string, format: TestReportFormat, classify: boolean): ReceivedRun {
+function receiveRun(port: MessagePort, posted: Int32Array, stream: StreamedRows, path: string, format: TestReportFormat, classify: boolean): ReceivedRun {
+  port.postMessage({ kind: 'known', known: stream.known } satisfies KnownTestsMessage);
   const totals: Totals = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
   /** Failing tests by id, in stored order, with their cause once classified. */
   const failures = new Map<string, { test: NormalisedTest; cause: ResultCause | null }>();
+  /** The row ids of failing tests (the root-cause step's rows refer to them). */
+  const rowIds = new Map<string, number>();
   const unclassified: NormalisedTest[] = [];
   const classifyOne = (): boolean => {
     const test = unclassified.pop();
@@ -125,34 +129,37 @@ function receiveRun(port: MessagePort, posted: Int32Array, rows: ResultRows, pat
     return true;
   };
   let durationSum = 0;
-  const count = (test: NormalisedTest, sign: 1 | -1): void => {
+  const count = (status: NormalisedTest['status'], durationMs: number | null, sign: 1 | -1): void => {
     totals.tests += sign;
-    totals[test.status] += sign;
-    durationSum += sign * (test.durationMs ?? 0);
+    totals[status] += sign;
+    durationSum += sign * (durationMs ?? 0);
   };
-  const noteFailure = (test: NormalisedTest): void => {
+  const noteFailure = (test: NormalisedTest, rowId: number): void => {
     if (test.status !== 'failed' && test.status !== 'errored') return;
     failures.set(test.id, { test, cause: null });
+    rowIds.set(test.id, rowId);
     if (classify) unclassified.push(test);
   };
   for (;;) {
     const message = nextMessage(port, posted, classifyOne);
     switch (message.kind) {
-      case 'tests':
-        for (const test of decodeTests(message.tests)) {
-          rows.add(test);
-          count(test, 1);
-          noteFailure(test);
+      case 'rows': {
+        stream.rows.store(message.rows);
+        // Counted from the rows as stored: status and duration are a result row's 3rd and 4th values.
+        for (const chunk of message.rows.results) {
+          for (let at = 0; at < chunk.length; at += RESULT_VALUES) count(chunk[at + 2] as NormalisedTest['status'], chunk[at + 3] as number | null, 1);
         }
+        decodeTests(message.failures).forEach((test, index) => noteFailure(test, message.failureRowIds[index] as number));
         break;
+      }
       case 'retry': {
         const test = message.test;
-        rows.replace(test);
-        count({ ...test, ...message.previous }, -1);
-        count(test, 1);
+        stream.rows.replace(message.replacement);
+        count(message.previous.status, message.previous.durationMs, -1);
+        count(test.status, test.durationMs, 1);
         // Deleted first: a retried test moves to its final attempt's place, as in the stored order.
         failures.delete(test.id);
-        noteFailure(test);
+        noteFailure(test, message.replacement.testRowId);
         break;
       }
       case 'error':
@@ -172,6 +179,7 @@ function receiveRun(port: MessagePort, posted: Int32Array, rows: ResultRows, pat
             totals,
             failures: [...failures.values()].map((failure) => failure.test),
             causes: [...failures.values()].flatMap(({ test, cause }) => (cause ? [{ testKey: test.id, cause }] : [])),
+            rowIdOf: (key) => rowIds.get(key),
           },
         };
     }

@@ -6,21 +6,25 @@ import type { NormalisedTest } from '../../model/normalised-report.js';
 const FIELDS = 12;
 
 export function encodeTests(tests: readonly NormalisedTest[]): unknown[] {
-  const flat: unknown[] = new Array(tests.length * FIELDS);
-  let at = 0;
+  // Filled by push, not preallocated: a preallocated array is "holey" to V8, and the structured
+  // clone writes a holey array sparsely (an index with every value) and reads it back as a slow
+  // dictionary array; packed, the same batch posts and reads ~2-3x faster.
+  const flat: unknown[] = [];
   for (const test of tests) {
-    flat[at++] = test.id;
-    flat[at++] = test.suite;
-    flat[at++] = test.name;
-    flat[at++] = test.file;
-    flat[at++] = test.status;
-    flat[at++] = test.durationMs;
-    flat[at++] = test.message;
-    flat[at++] = test.trace;
-    flat[at++] = test.stdout;
-    flat[at++] = test.stderr;
-    flat[at++] = test.startedAt;
-    flat[at++] = test.attempts.length === 0 ? null : test.attempts;
+    flat.push(
+      test.id,
+      test.suite,
+      test.name,
+      test.file,
+      test.status,
+      test.durationMs,
+      test.message,
+      test.trace,
+      test.stdout,
+      test.stderr,
+      test.startedAt,
+      test.attempts.length === 0 ? null : test.attempts,
+    );
   }
   return flat;
 }

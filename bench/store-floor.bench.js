@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// How much of the ingest budget's "within 2.5x of a bare streaming parse" storing alone uses.
+// In the same rounds, interleaved so that the machine's drift hits every figure alike:
+//   node start      `node -e 0`: the least any command costs;
+//   bare parse      bench/bare-parse.js, the budget's baseline;
+//   vigil ingest    `vigil ingest FILE --db NEW.db --json`, whole process;
+//   store (Vigil)   Vigil's own store step with nothing else running (bench/lib/store-floor-child.js);
+//   store (floor)   SQLite storing the same rows from flat arrays already in memory: what any
+//                   store of these rows in SQLite costs from JavaScript, with no work per test.
+// The floor of the whole ingest is then node start + store floor (parsing hidden entirely on the
+// other core, nothing else done): the figure the 2.5x has to leave room above.
+// Usage: node bench/store-floor.bench.js [--file F] [--rounds 5] [--out bench/data/store-floor-results.json]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { machineFacts } from './lib/machine.js';
+import { measureOnce, median, memoryMethod } from './lib/measure.js';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const BUDGET_RATIO = 2.5;
+
+function child(file, db, mode) {
+  const run = spawnSync(process.execPath, [join(repoRoot, 'bench/lib/store-floor-child.js'), file, db, mode], { cwd: repoRoot, encoding: 'utf8', timeout: 600_000 });
+  if (run.status !== 0) throw new Error(`store-floor-child ${mode} failed: ${run.stderr.trim().split('\n').slice(-3).join(' ')}`);
+  return JSON.parse(run.stdout.trim().split('\n').pop());
+}
+
+async function wall(command, args, method) {
+  const result = await measureOnce(command, args, { cwd: repoRoot, env: process.env, timeoutMs: 600_000, method });
+  if (result.exitCode !== 0) throw new Error(`${args.join(' ')} exited ${result.exitCode}: ${result.stderr.slice(-300)}`);
+  spawnSync('sync', { stdio: 'ignore' });
+  return result;
+}
+
+export async function runStoreFloorBench(argv = process.argv.slice(2)) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      file: { type: 'string', default: join(repoRoot, 'bench/data/junit-100k.xml') },
+      rounds: { type: 'string', default: '5' },
+      out: { type: 'string', default: join(repoRoot, 'bench/data/store-floor-results.json') },
+    },
+  });
+  const file = resolve(values.file);
+  if (!existsSync(file)) throw new Error(`${file} does not exist: run node bench/generate-junit.js first`);
+  if (!existsSync(join(repoRoot, 'out/main/cli.js'))) throw new Error('not built: run npm run build first');
+  const method = memoryMethod();
+  const scratch = mkdtempSync(join(tmpdir(), 'vigil-store-floor-'));
+  const rounds = [];
+  try {
+    for (let round = 0; round < Number(values.rounds); round += 1) {
+      const nodeStart = await wall(process.execPath, ['-e', '0'], method);
+      const bare = await wall(process.execPath, [join(repoRoot, 'bench/bare-parse.js'), file], method);
+      const ingest = await wall(process.execPath, [join(repoRoot, 'bin/vigil.js'), 'ingest', file, '--db', join(scratch, `ingest-${round}.db`), '--json'], method);
+      const vigilStore = child(file, join(scratch, `vigil-${round}.db`), 'vigil');
+      spawnSync('sync', { stdio: 'ignore' });
+      const floorStore = child(file, join(scratch, `floor-${round}.db`), 'sqlite');
+      spawnSync('sync', { stdio: 'ignore' });
+      const entry = {
+        nodeStartMs: nodeStart.wallMs,
+        bareMs: bare.wallMs,
+        ingestMs: ingest.wallMs,
+        otherCores: Math.max(nodeStart.otherCores ?? 0, bare.otherCores ?? 0, ingest.otherCores ?? 0),
+        vigilStoreMs: vigilStore.openMs + vigilStore.storeMs + vigilStore.closeMs,
+        floorStoreMs: floorStore.openMs + floorStore.storeMs + floorStore.closeMs,
+      };
+      rounds.push(entry);
+      console.error(`round ${round + 1}: ${JSON.stringify(Object.fromEntries(Object.entries(entry).map(([k, v]) => [k, Math.round(v * 100) / 100])))}`);
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  const m = (key) => median(rounds.map((round) => round[key]));
+  const ratioOf = (key) => median(rounds.map((round) => round[key] / round.bareMs));
+  const summary = {
+    nodeStartMs: m('nodeStartMs'),
+    bareMs: m('bareMs'),
+    ingestMs: m('ingestMs'),
+    vigilStoreMs: m('vigilStoreMs'),
+    floorStoreMs: m('floorStoreMs'),
+    // Per round, then the median: each round's figures ran minutes apart at most.
+    ingestRatio: ratioOf('ingestMs'),
+    vigilStoreRatio: ratioOf('vigilStoreMs'),
+    floorStoreRatio: ratioOf('floorStoreMs'),
+    floorIngestRatio: median(rounds.map((round) => (round.nodeStartMs + round.floorStoreMs) / round.bareMs)),
+  };
+  const result = { date: new Date().toISOString(), machine: machineFacts(), file, rounds, summary, budgetRatio: BUDGET_RATIO };
+  writeFileSync(values.out, `${JSON.stringify(result, null, 2)}\n`);
+  const ms = (value) => `${Math.round(value).toLocaleString('en')} ms`;
+  const x = (value) => `${value.toFixed(2)}x`;
+  console.log(`| figure (median of ${rounds.length} rounds) | wall | / bare parse |`);
+  console.log('|---|---:|---:|');
+  console.log(`| node start (\`node -e 0\`) | ${ms(summary.nodeStartMs)} | ${x(median(rounds.map((r) => r.nodeStartMs / r.bareMs)))} |`);
+  console.log(`| bare streaming parse | ${ms(summary.bareMs)} | 1.00x |`);
+  console.log(`| Vigil ingest, whole process | ${ms(summary.ingestMs)} | ${x(summary.ingestRatio)} |`);
+  console.log(`| Vigil's store step alone (open, 100,000 tests, commit, close) | ${ms(summary.vigilStoreMs)} | ${x(summary.vigilStoreRatio)} |`);
+  console.log(`| SQLite floor: same rows from flat arrays in memory | ${ms(summary.floorStoreMs)} | ${x(summary.floorStoreRatio)} |`);
+  console.log(`| floor of an ingest: node start + SQLite floor | ${ms(summary.nodeStartMs + summary.floorStoreMs)} | ${x(summary.floorIngestRatio)} |`);
+  console.log(`\nRoom the ${BUDGET_RATIO}x budget leaves above that floor for reading, normalising, moving tests between threads and classifying: ${x(BUDGET_RATIO - summary.floorIngestRatio)} of the bare parse (${ms((BUDGET_RATIO - summary.floorIngestRatio) * summary.bareMs)}).`);
+  return result;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await runStoreFloorBench();
+}

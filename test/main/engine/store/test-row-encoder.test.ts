@@ -1,0 +1,97 @@
+// The rows a run's tests become (encoded where they are parsed, bound where they are stored): ids
+// for new tests continue the store's, known tests keep theirs, chunks fill INSERTs of 50 rows, a
+// retry replaces its row. Stored through ResultRows into a real database file and read back.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { NormalisedTest } from '../../../../src/main/engine/model/normalised-report.js';
+import { openDatabase } from '../../../../src/main/engine/store/open-database.js';
+import { ResultRows, ResultStatements } from '../../../../src/main/engine/store/result-rows.js';
+import { ROWS_PER_INSERT, RESULT_VALUES, TEST_VALUES, TestRowEncoder } from '../../../../src/main/engine/store/test-row-encoder.js';
+import { tempDir } from '../../../support/temp.js';
+
+function test(index: number, extra: Partial<NormalisedTest> = {}): NormalisedTest {
+  return {
+    id: `t_${String(index).padStart(16, '0')}`,
+    suite: 'Suite',
+    name: `case ${index}`,
+    file: index % 2 ? 'a.test.ts' : null,
+    status: 'passed',
+    durationMs: index,
+    message: null,
+    trace: null,
+    stdout: null,
+    stderr: null,
+    startedAt: null,
+    attempts: [],
+    ...extra,
+  };
+}
+
+function storeWithRun(): { db: ReturnType<typeof openDatabase>; statements: ResultStatements } {
+  const db = openDatabase(join(tempDir(), 'rows.db'));
+  db.prepare(`INSERT INTO projects (id, name) VALUES (1, 'p'), (2, 'q')`).run();
+  for (const id of ['r1', 'r2']) {
+    db.prepare(
+      `INSERT INTO runs (id, project_id, started_at, format, folder, tests, passed, failed, errored, skipped, ingested_at) VALUES (?, 1, 0, 'junit-xml', '/', 0, 0, 0, 0, 0, 0)`,
+    ).run(id);
+  }
+  return { db, statements: new ResultStatements(db) };
+}
+
+describe('TestRowEncoder and ResultRows', () => {
+  it('gives new tests the next ids, fills chunks of 50 rows, and stores what it encodes', () => {
+    const { db, statements } = storeWithRun();
+    const known = statements.knownTests(1);
+    expect(known).toEqual({ keys: [], ids: [], nextId: 1 });
+    const encoder = new TestRowEncoder(known);
+    for (let index = 0; index < 120; index += 1) encoder.add(test(index, index === 7 ? { status: 'failed', message: 'boom', attempts: [{ status: 'failed', message: 'first' }] } : {}));
+    expect(encoder.size).toBe(120);
+    const rows = encoder.take();
+    expect(encoder.size).toBe(0);
+    expect(rows.tests.map((chunk) => chunk.length)).toEqual([ROWS_PER_INSERT * TEST_VALUES, ROWS_PER_INSERT * TEST_VALUES, 20 * TEST_VALUES]);
+    expect(rows.results.map((chunk) => chunk.length)).toEqual([ROWS_PER_INSERT * RESULT_VALUES, ROWS_PER_INSERT * RESULT_VALUES, 20 * RESULT_VALUES]);
+    new ResultRows(statements, 'r1', 1).store(rows);
+    expect(db.prepare(`SELECT count(*) FROM tests WHERE project_id = 1`).pluck().get()).toBe(120);
+    const failed = db.prepare(`SELECT t.id, t.key, r.ordinal, r.status, r.message, r.attempts FROM results r JOIN tests t ON t.id = r.test_id WHERE r.run_id = 'r1' AND r.status = 'failed'`).get();
+    expect(failed).toEqual({ id: 8, key: test(7).id, ordinal: 7, status: 'failed', message: 'boom', attempts: 2 });
+    expect(encoder.rowIdOf(test(7).id)).toBe(8);
+    expect(db.prepare(`SELECT test_id, attempt, status, message FROM result_attempts WHERE run_id = 'r1'`).all()).toEqual([{ test_id: 8, attempt: 1, status: 'failed', message: 'first' }]);
+    db.close();
+  });
+
+  it('reuses the ids of the project’s stored tests and only adds the new ones', () => {
+    const { db, statements } = storeWithRun();
+    const first = new TestRowEncoder(statements.knownTests(1));
+    for (let index = 0; index < 3; index += 1) first.add(test(index));
+    new ResultRows(statements, 'r1', 1).store(first.take());
+    const known = statements.knownTests(1);
+    expect(known.nextId).toBe(4);
+    const second = new TestRowEncoder(known);
+    second.add(test(1));
+    second.add(test(5));
+    const rows = second.take();
+    expect(rows.tests).toEqual([[4, test(5).id, 'Suite', 'case 5', 'a.test.ts']]);
+    new ResultRows(statements, 'r2', 1).store(rows);
+    expect(db.prepare(`SELECT test_id FROM results WHERE run_id = 'r2' ORDER BY ordinal`).pluck().all()).toEqual([2, 4]);
+    // Another project's tests are not this one's: the same key is a new test there.
+    expect(statements.knownTests(2)).toEqual({ keys: [], ids: [], nextId: 5 });
+    db.close();
+  });
+
+  it('replaces the row of a retried test with its final outcome and its attempts', () => {
+    const { db, statements } = storeWithRun();
+    const encoder = new TestRowEncoder(statements.knownTests(1));
+    const rows = new ResultRows(statements, 'r1', 1);
+    encoder.add(test(0, { status: 'failed', message: 'first try' }));
+    encoder.add(test(1));
+    rows.store(encoder.take());
+    rows.replace(encoder.replace(test(0, { status: 'passed', attempts: [{ status: 'failed', message: 'first try' }] })));
+    expect(db.prepare(`SELECT test_id, ordinal, status, attempts FROM results WHERE run_id = 'r1' ORDER BY ordinal`).all()).toEqual([
+      { test_id: 2, ordinal: 1, status: 'passed', attempts: 1 },
+      { test_id: 1, ordinal: 2, status: 'passed', attempts: 2 },
+    ]);
+    expect(db.prepare(`SELECT attempt, status, message FROM result_attempts WHERE run_id = 'r1' AND test_id = 1`).all()).toEqual([{ attempt: 1, status: 'failed', message: 'first try' }]);
+    expect(() => encoder.replace(test(9))).toThrow(/was not added before its retry/);
+    db.close();
+  });
+});
