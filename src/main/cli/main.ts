@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { NotFoundError } from '../engine/engine.js';
 import { StoreError } from '../engine/store/migrate.js';
 import { SelectorError } from '../engine/store/run-selector.js';
-import type { Command } from './command.js';
+import type { CliContext, Command } from './command.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, printError, type CliIo } from './cli-io.js';
 import { ingestCommand } from './commands/ingest.js';
 import { runsCommand } from './commands/runs.js';
@@ -37,7 +37,7 @@ function helpText(): string {
   ].join('\n');
 }
 
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo, context: CliContext = {}): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(helpText());
@@ -62,7 +62,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout.write(`${command.usage}\n${command.summary}\n`);
       return EXIT_OK;
     }
-    return await command.run({ positionals: parsed.positionals, values: parsed.values }, io);
+    return await command.run({ positionals: parsed.positionals, values: parsed.values }, io, context);
   } catch (error) {
     return reportFailure(io, command, error);
   }

@@ -9,10 +9,10 @@ export const ingestCommand: Command = {
   usage: 'vigil ingest PATH... [--project NAME] [--db PATH] [--json]',
   summary: 'Read report files (or every report under a folder) into the store',
   options: { ...COMMON_OPTIONS, project: { type: 'string' } },
-  async run(args, io) {
+  async run(args, io, context) {
     if (args.positionals.length === 0) throw new UsageError('ingest needs at least one PATH');
     const project = typeof args.values.project === 'string' ? args.values.project : undefined;
-    const outcome = await withEngine(args, (engine) => engine.ingestPaths({ paths: args.positionals, project }));
+    const outcome = await withEngine(args, (engine) => engine.ingestPaths({ paths: args.positionals, project }), context);
     for (const error of outcome.errors) printError(io, error.path, error.error);
     if (args.values.json) {
       printJson(io, outcome);

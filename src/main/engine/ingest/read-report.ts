@@ -87,13 +87,14 @@ export function fileInput(path: string, hash: ReturnType<typeof createHash>): Re
       for await (const chunk of readChunks(path)) {
         const bytes = chunk;
         hash.update(bytes);
+        // On the bytes (memchr), not the decoded text: in UTF-8 a 0 byte is always U+0000.
+        if (bytes.includes(0)) throw new ReportError('binary content (NUL byte), not a test report');
         let text: string;
         try {
           text = decoder.decode(bytes, { stream: true });
         } catch (error) {
           throw new ReportError(`invalid UTF-8 in bytes ${offset}-${offset + bytes.length} (${(error as Error).message})`);
         }
-        if (text.includes('\u0000')) throw new ReportError('binary content (NUL byte), not a test report');
         offset += bytes.length;
         yield text;
       }

@@ -16,11 +16,20 @@ import { ReportError } from '../../readers/report-error.js';
 import { NotAReportError, detectReader, fileInput, mergeRunInfo, readHead, whyUnrecognised } from '../read-report.js';
 import { encodeTests } from './test-rows-codec.js';
 import { WORKER_STARTED, type KnownTestsMessage, type ParseJob, type ParseMessage } from './stream-messages.js';
+import type { ParseJobMessage, SpareWorkerData } from './parse-worker-factory.js';
 
 /** Tests per message: large enough that posting costs little, small enough to start storing early. */
 const BATCH_TESTS = 500;
 
-const job = workerData as ParseJob;
+/** Given when started, or sent later to a spare started ahead of its job (parse-worker-factory.ts). */
+async function jobOf(): Promise<ParseJob> {
+  if (!(workerData as Partial<SpareWorkerData>).spare) return workerData as ParseJob;
+  if (!parentPort) throw new Error('the parse worker runs only as a worker thread');
+  const [message] = (await once(parentPort, 'message')) as [ParseJobMessage];
+  return message.job;
+}
+
+const job = await jobOf();
 const posted = new Int32Array(job.signal);
 
 function post(message: ParseMessage): void {

@@ -5,7 +5,9 @@
 // boundary, and a few of each format) and a generated 3,000-test JUnit inside a project folder.
 import Database from 'better-sqlite3';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { openEngine, type Engine } from '../../../../../src/main/engine/engine.js';
 import { readReport } from '../../../../../src/main/engine/ingest/read-report.js';
@@ -150,6 +152,51 @@ describe('streaming ingest of a lone report', () => {
       const outcome = await engine.ingestPaths({ paths: [path] });
       expect(outcome.errors).toEqual([]);
       expect(outcome.runs.map((run) => run.totals.tests)).toEqual([1_000]);
+    } finally {
+      engine.close();
+    }
+  });
+});
+
+describe('a parse worker started ahead of its report (as `vigil ingest` starts it)', () => {
+  const boot = new URL('../../../../support/ts-worker-boot.mjs', import.meta.url);
+  const entry = new URL('../../../../../src/main/engine/ingest/stream/parse-worker.ts', import.meta.url).href;
+  const unknownWorker = new URL('./no-such-worker.js', import.meta.url);
+
+  it('gets the report and parses it while it is stored', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'junit.xml');
+    generate(2_000, path, 9);
+    const spare = new Worker(boot, { workerData: { spare: true, entry } });
+    spare.unref();
+    // Any other worker cannot start: only the spare can have streamed the report.
+    const engine = openEngine({ dbPath: join(dir, 'vigil.db'), parseWorker: parseWorkerAt(unknownWorker, spare), streamMinBytes: 0 });
+    const exited = once(spare, 'exit');
+    try {
+      const outcome = await engine.ingestPaths({ paths: [path] });
+      expect(outcome.errors).toEqual([]);
+      expect(outcome.runs.map((run) => run.totals.tests)).toEqual([2_000]);
+    } finally {
+      engine.close();
+    }
+    // Stopped by the ingest once the run was stored: it was the spare that did the work.
+    await exited;
+  });
+
+  it('is passed over when it died before the report came, and the report is still stored', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'junit.xml');
+    generate(500, path, 3);
+    const spare = new Worker(boot, { workerData: { spare: true, entry: new URL('./no-such-entry.ts', import.meta.url).href } });
+    const failed = new Promise<Error>((resolve) => spare.once('error', resolve));
+    await new Promise((resolve) => spare.once('exit', resolve));
+    // Its code does not exist; what matters is what the ingest does next.
+    expect((await failed).message).toMatch(/no-such-entry/);
+    const engine = openEngine({ dbPath: join(dir, 'vigil.db'), parseWorker: parseWorkerAt(unknownWorker, spare), streamMinBytes: 0 });
+    try {
+      const outcome = await engine.ingestPaths({ paths: [path] });
+      expect(outcome.errors).toEqual([]);
+      expect(outcome.runs.map((run) => run.totals.tests)).toEqual([500]);
     } finally {
       engine.close();
     }
