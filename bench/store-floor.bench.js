@@ -6,7 +6,9 @@
 //   vigil ingest    `vigil ingest FILE --db NEW.db --json`, whole process;
 //   store (Vigil)   Vigil's own store step with nothing else running (bench/lib/store-floor-child.js);
 //   store (floor)   SQLite storing the same rows from flat arrays already in memory: what any
-//                   store of these rows in SQLite costs from JavaScript, with no work per test.
+//                   store of these rows in SQLite costs from JavaScript, with no work per test;
+//   parse side      the parse worker's work alone, on one thread: read, parse, normalise and
+//                   encode the rows (no posting), from the file's first byte to the last row.
 // The floor of the whole ingest is then node start + store floor (parsing hidden entirely on the
 // other core, nothing else done): the figure the 2.5x has to leave room above.
 // Usage: node bench/store-floor.bench.js [--file F] [--rounds 5] [--out bench/data/store-floor-results.json]
@@ -59,6 +61,8 @@ export async function runStoreFloorBench(argv = process.argv.slice(2)) {
       spawnSync('sync', { stdio: 'ignore' });
       const floorStore = child(file, join(scratch, `floor-${round}.db`), 'sqlite');
       spawnSync('sync', { stdio: 'ignore' });
+      const parseSide = child(file, join(scratch, `unused-${round}.db`), 'parse');
+      if (parseSide.tests !== vigilStore.tests) throw new Error(`the parse side encoded ${parseSide.tests} tests, the store has ${vigilStore.tests}`);
       const entry = {
         nodeStartMs: nodeStart.wallMs,
         bareMs: bare.wallMs,
@@ -66,6 +70,7 @@ export async function runStoreFloorBench(argv = process.argv.slice(2)) {
         otherCores: Math.max(nodeStart.otherCores ?? 0, bare.otherCores ?? 0, ingest.otherCores ?? 0),
         vigilStoreMs: vigilStore.openMs + vigilStore.storeMs + vigilStore.closeMs,
         floorStoreMs: floorStore.openMs + floorStore.storeMs + floorStore.closeMs,
+        parseSideMs: parseSide.parseMs,
       };
       rounds.push(entry);
       console.error(`round ${round + 1}: ${JSON.stringify(Object.fromEntries(Object.entries(entry).map(([k, v]) => [k, Math.round(v * 100) / 100])))}`);
@@ -81,10 +86,12 @@ export async function runStoreFloorBench(argv = process.argv.slice(2)) {
     ingestMs: m('ingestMs'),
     vigilStoreMs: m('vigilStoreMs'),
     floorStoreMs: m('floorStoreMs'),
+    parseSideMs: m('parseSideMs'),
     // Per round, then the median: each round's figures ran minutes apart at most.
     ingestRatio: ratioOf('ingestMs'),
     vigilStoreRatio: ratioOf('vigilStoreMs'),
     floorStoreRatio: ratioOf('floorStoreMs'),
+    parseSideRatio: ratioOf('parseSideMs'),
     floorIngestRatio: median(rounds.map((round) => (round.nodeStartMs + round.floorStoreMs) / round.bareMs)),
   };
   const result = { date: new Date().toISOString(), machine: machineFacts(), file, rounds, summary, budgetRatio: BUDGET_RATIO };
@@ -98,6 +105,7 @@ export async function runStoreFloorBench(argv = process.argv.slice(2)) {
   console.log(`| Vigil ingest, whole process | ${ms(summary.ingestMs)} | ${x(summary.ingestRatio)} |`);
   console.log(`| Vigil's store step alone (open, 100,000 tests, commit, close) | ${ms(summary.vigilStoreMs)} | ${x(summary.vigilStoreRatio)} |`);
   console.log(`| SQLite floor: same rows from flat arrays in memory | ${ms(summary.floorStoreMs)} | ${x(summary.floorStoreRatio)} |`);
+  console.log(`| Vigil's parse side alone (read, parse, normalise, encode; one thread) | ${ms(summary.parseSideMs)} | ${x(summary.parseSideRatio)} |`);
   console.log(`| floor of an ingest: node start + SQLite floor | ${ms(summary.nodeStartMs + summary.floorStoreMs)} | ${x(summary.floorIngestRatio)} |`);
   console.log(`\nRoom the ${BUDGET_RATIO}x budget leaves above that floor for reading, normalising, moving tests between threads and classifying: ${x(BUDGET_RATIO - summary.floorIngestRatio)} of the bare parse (${ms((BUDGET_RATIO - summary.floorIngestRatio) * summary.bareMs)}).`);
   return result;

@@ -1,7 +1,9 @@
-// One measurement for bench/store-floor.bench.js, in its own process: how long storing the
-// 100,000 tests of the benchmark file takes when nothing else happens, so that the ingest
-// budget's "2.5x of a bare parse" can be split into what storing alone already uses.
-// The file is read and normalised first, untimed (the whole-file reader, into memory); then:
+// One measurement for bench/store-floor.bench.js, in its own process: how long each of the two
+// threads of a streamed ingest takes for the 100,000 tests of the benchmark file when nothing
+// else happens, so that the ingest budget's "2.5x of a bare parse" can be split into its parts.
+//   parse: the parse worker's side alone, on this thread: the file read, parsed, normalised and
+//          encoded into rows (TestRowEncoder) as the worker does it, without posting them;
+// For the other modes the file is read and normalised first, untimed (into memory); then:
 //   vigil: Vigil's own store step, the one the streaming ingest runs on its storing thread: a new
 //          store opened the way the CLI opens it, one run written through RunWriter.writeStreamed
 //          from rows encoded beforehand as the parse worker encodes them (TestRowEncoder), the
@@ -9,13 +11,51 @@
 //   sqlite: the least any store of these rows in SQLite can do from JavaScript: the same
 //          schema and pragmas, the rows already flat in memory (ids, run id, every column),
 //          bound 50 rows per INSERT, in one transaction, then closed. No per-test JavaScript.
-// Prints one JSON line: { mode, openMs, storeMs, closeMs, tests }.
-// Usage: node bench/lib/store-floor-child.js FILE DB vigil|sqlite
+// Prints one JSON line: { mode, openMs, storeMs, closeMs, tests } (parse: { mode, parseMs, tests }).
+// Usage: node bench/lib/store-floor-child.js FILE DB vigil|sqlite|parse
+import { createHash } from 'node:crypto';
 import { register } from 'tsx/esm/api';
 
 register();
 const [file, dbPath, mode] = process.argv.slice(2);
-if (!file || !dbPath || (mode !== 'vigil' && mode !== 'sqlite')) throw new Error('usage: store-floor-child.js FILE DB vigil|sqlite');
+if (!file || !dbPath || !['vigil', 'sqlite', 'parse'].includes(mode)) throw new Error('usage: store-floor-child.js FILE DB vigil|sqlite|parse');
+
+if (mode === 'parse') {
+  const { detectReader, fileInput, readHead } = await import('../../src/main/engine/ingest/read-report.ts');
+  const { TestSettler } = await import('../../src/main/engine/model/normalise-report.ts');
+  const { RESULT_VALUES, TestRowEncoder } = await import('../../src/main/engine/store/test-row-encoder.ts');
+  const { encodeTests } = await import('../../src/main/engine/ingest/stream/test-rows-codec.ts');
+  const started = performance.now();
+  const head = await readHead(file);
+  const reader = detectReader(head.text);
+  const settler = new TestSettler();
+  const encoder = new TestRowEncoder({ keys: [], ids: [], nextId: 1 });
+  let failures = [];
+  let encoded = 0;
+  let failureValues = 0;
+  // What the worker posts every 500 tests: the rows, and its failing tests flattened.
+  const take = () => {
+    for (const chunk of encoder.take().results) encoded += chunk.length / RESULT_VALUES;
+    failureValues += encodeTests(failures).length;
+    failures = [];
+  };
+  const sink = {
+    runInfo() {},
+    warn() {},
+    test(raw) {
+      const { test } = settler.settle(raw);
+      encoder.add(test);
+      if (test.status === 'failed' || test.status === 'errored') failures.push(test);
+      if (encoder.size === 500) take();
+    },
+  };
+  await reader.read(fileInput(file, createHash('sha256')), sink);
+  take();
+  const parseMs = performance.now() - started;
+  if (failureValues === 0) throw new Error('no failing test was encoded');
+  process.stdout.write(`${JSON.stringify({ mode, parseMs, tests: encoded })}\n`);
+  process.exit(0);
+}
 
 const { readReport } = await import('../../src/main/engine/ingest/read-report.ts');
 const { openDatabase } = await import('../../src/main/engine/store/open-database.ts');
