@@ -6,12 +6,12 @@
 import Database from 'better-sqlite3';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { openEngine, type Engine } from '../../../../../src/main/engine/engine.js';
 import { readReport } from '../../../../../src/main/engine/ingest/read-report.js';
-import { parseWorkerAt } from '../../../../../src/main/engine/ingest/stream/parse-worker-factory.js';
+import { parseWorkerAt, type ParseWorkerFactory } from '../../../../../src/main/engine/ingest/stream/parse-worker-factory.js';
 import type { IngestOutcome } from '../../../../../src/shared/types.js';
 import { generate } from '../../../../../bench/generate-junit.js';
 import { expectedEntries, fixturePath } from '../../../../support/fixtures.js';
@@ -55,6 +55,18 @@ async function ingestBoth(path: string): Promise<{ streamed: IngestOutcome; whol
   } finally {
     a.close();
     b.close();
+  }
+}
+
+/** Ingests `path` (alone in its folder) with parse workers from `parseWorker`: the tests of each stored run. */
+async function storedTests(path: string, parseWorker: ParseWorkerFactory): Promise<number[]> {
+  const engine = openEngine({ dbPath: join(dirname(path), 'vigil.db'), parseWorker, streamMinBytes: 0 });
+  try {
+    const outcome = await engine.ingestPaths({ paths: [path] });
+    expect(outcome.errors).toEqual([]);
+    return outcome.runs.map((run) => run.totals.tests);
+  } finally {
+    engine.close();
   }
 }
 
@@ -147,14 +159,7 @@ describe('streaming ingest of a lone report', () => {
     const dir = tempDir();
     const path = join(dir, 'junit.xml');
     generate(1_000, path, 5);
-    const engine = openEngine({ dbPath: join(dir, 'vigil.db'), parseWorker: parseWorkerAt(new URL('./no-such-worker.js', import.meta.url)), streamMinBytes: 0 });
-    try {
-      const outcome = await engine.ingestPaths({ paths: [path] });
-      expect(outcome.errors).toEqual([]);
-      expect(outcome.runs.map((run) => run.totals.tests)).toEqual([1_000]);
-    } finally {
-      engine.close();
-    }
+    expect(await storedTests(path, parseWorkerAt(new URL('./no-such-worker.js', import.meta.url)))).toEqual([1_000]);
   });
 });
 
@@ -170,15 +175,8 @@ describe('a parse worker started ahead of its report (as `vigil ingest` starts i
     const spare = new Worker(boot, { workerData: { spare: true, entry } });
     spare.unref();
     // Any other worker cannot start: only the spare can have streamed the report.
-    const engine = openEngine({ dbPath: join(dir, 'vigil.db'), parseWorker: parseWorkerAt(unknownWorker, spare), streamMinBytes: 0 });
     const exited = once(spare, 'exit');
-    try {
-      const outcome = await engine.ingestPaths({ paths: [path] });
-      expect(outcome.errors).toEqual([]);
-      expect(outcome.runs.map((run) => run.totals.tests)).toEqual([2_000]);
-    } finally {
-      engine.close();
-    }
+    expect(await storedTests(path, parseWorkerAt(unknownWorker, spare))).toEqual([2_000]);
     // Stopped by the ingest once the run was stored: it was the spare that did the work.
     await exited;
   });
@@ -192,13 +190,6 @@ describe('a parse worker started ahead of its report (as `vigil ingest` starts i
     await new Promise((resolve) => spare.once('exit', resolve));
     // Its code does not exist; what matters is what the ingest does next.
     expect((await failed).message).toMatch(/no-such-entry/);
-    const engine = openEngine({ dbPath: join(dir, 'vigil.db'), parseWorker: parseWorkerAt(unknownWorker, spare), streamMinBytes: 0 });
-    try {
-      const outcome = await engine.ingestPaths({ paths: [path] });
-      expect(outcome.errors).toEqual([]);
-      expect(outcome.runs.map((run) => run.totals.tests)).toEqual([500]);
-    } finally {
-      engine.close();
-    }
+    expect(await storedTests(path, parseWorkerAt(unknownWorker, spare))).toEqual([500]);
   });
 });
