@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -5,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../support/fixtures.js';
 import { cli } from '../../support/capture-io.js';
 import { tempDir } from '../../support/temp.js';
+import { generate } from '../../../bench/generate-junit.js';
 
 const VITEST = join(REPO_ROOT, 'test', 'fixtures', 'vitest');
 const RUN_KEYS = ['coverage', 'durationMs', 'format', 'id', 'project', 'sources', 'startedAt', 'totals'];
@@ -116,6 +118,28 @@ describe('the built `vigil` binary', () => {
     expect(ingest.stderr).toBe('');
     expect(ingest.status).toBe(0);
     expect(JSON.parse(ingest.stdout).runs[0].totals.tests).toBe(6);
+  });
+
+  it('stores a large report through the parse worker it starts before loading the CLI', () => {
+    // 4 MiB and more is parsed on the worker while stored; bin/vigil.js starts that worker first.
+    const dir = tempDir();
+    const path = join(dir, 'junit.xml');
+    const expected = generate(12_000, path, 11);
+    expect(expected.bytes).toBeGreaterThan(4 * 1024 * 1024);
+    const db = join(dir, 'vigil.db');
+    const ingest = spawnSync(process.execPath, [bin, 'ingest', path, '--db', db, '--json'], { encoding: 'utf8' });
+    expect(ingest.stderr).toBe('');
+    expect(ingest.status).toBe(0);
+    const { tests, passed, failed, errored, skipped } = expected;
+    expect(JSON.parse(ingest.stdout).runs[0].totals).toEqual({ tests, passed, failed, errored, skipped });
+    const store = new Database(db, { readonly: true });
+    try {
+      // Every failure classified and stored with the run, by row id of the tests the worker encoded.
+      expect(store.prepare(`SELECT count(*) FROM result_causes c JOIN results r USING (run_id, test_id) WHERE r.status IN ('failed', 'errored')`).pluck().get()).toBe(failed + errored);
+      expect(store.prepare(`SELECT count(*) FROM tests`).pluck().get()).toBe(tests);
+    } finally {
+      store.close();
+    }
   });
 
   it('uses $VIGIL_DB when --db is not given', () => {
