@@ -11,6 +11,9 @@ export const ROWS_PER_INSERT = 50;
 export const TEST_VALUES = 5;
 /** Values of a result row: test_id, ordinal, status, duration_ms, started_at, message, trace, stdout, stderr, attempts (the run is bound once). */
 export const RESULT_VALUES = 10;
+/** Where a result row holds its status and its duration. */
+export const RESULT_STATUS_AT = 2;
+export const RESULT_DURATION_AT = 3;
 /** Values of an attempt row: test_id, attempt, status, duration_ms, message, trace, stdout, stderr. */
 export const ATTEMPT_VALUES = 8;
 

@@ -11,7 +11,7 @@ import type { NormalisedTest } from '../../model/normalised-report.js';
 import { ReportError } from '../../readers/report-error.js';
 import type { TestReportFormat } from '../../readers/report-reader.js';
 import type { RunWriter, StreamedRows, StreamedRunEnd } from '../../store/run-writer.js';
-import { RESULT_VALUES } from '../../store/test-row-encoder.js';
+import { RESULT_DURATION_AT, RESULT_STATUS_AT, RESULT_VALUES } from '../../store/test-row-encoder.js';
 import type { RunQueries } from '../../store/run-queries.js';
 import { durationOfReport, startOfReport } from '../assemble-runs.js';
 import { causeOfResult, type ResultCause } from '../../analysis/result-cause.js';
@@ -145,9 +145,11 @@ function receiveRun(port: MessagePort, posted: Int32Array, stream: StreamedRows,
     switch (message.kind) {
       case 'rows': {
         stream.rows.store(message.rows);
-        // Counted from the rows as stored: status and duration are a result row's 3rd and 4th values.
+        // Counted from the rows as stored.
         for (const chunk of message.rows.results) {
-          for (let at = 0; at < chunk.length; at += RESULT_VALUES) count(chunk[at + 2] as NormalisedTest['status'], chunk[at + 3] as number | null, 1);
+          for (let at = 0; at < chunk.length; at += RESULT_VALUES) {
+            count(chunk[at + RESULT_STATUS_AT] as NormalisedTest['status'], chunk[at + RESULT_DURATION_AT] as number | null, 1);
+          }
         }
         decodeTests(message.failures).forEach((test, index) => noteFailure(test, message.failureRowIds[index] as number));
         break;
