@@ -5,7 +5,7 @@
 // The whole-run writer uses it too, so both paths store a test the same way (result-rows.ts).
 import type { NormalisedTest } from '../model/normalised-report.js';
 
-/** Rows per multi-row INSERT: binding and stepping a statement per row costs a third more. */
+/** Rows per multi-row INSERT (of every batched table: BatchInsert too): binding and stepping a statement per row costs a third more. */
 export const ROWS_PER_INSERT = 50;
 /** Values of a test row: id, key, suite, name, file (the project is bound once per statement). */
 export const TEST_VALUES = 5;
@@ -75,7 +75,7 @@ export class TestRowEncoder {
       this.results.push(chunk);
       this.resultChunk = [];
     }
-    this.addAttempts(testRowId, test);
+    attemptRows(testRowId, test, this.attempts);
     this.pending += 1;
   }
 
@@ -83,16 +83,11 @@ export class TestRowEncoder {
   replace(test: NormalisedTest): ResultReplacement {
     const testRowId = this.known.get(test.id);
     if (testRowId === undefined) throw new Error(`test ${test.id} was not added before its retry`);
-    const attempts = this.attempts;
-    this.attempts = [];
-    this.addAttempts(testRowId, test);
-    const replacement = {
+    return {
       testRowId,
       values: [this.ordinal++, test.status, test.durationMs, test.startedAt, test.message, test.trace, test.stdout, test.stderr, test.attempts.length + 1],
-      attempts: this.attempts,
+      attempts: attemptRows(testRowId, test, []),
     };
-    this.attempts = attempts;
-    return replacement;
   }
 
   /** Everything encoded since the last take(), short chunks included. */
@@ -128,19 +123,12 @@ export class TestRowEncoder {
     }
     return testRowId;
   }
+}
 
-  private addAttempts(testRowId: number, test: NormalisedTest): void {
-    test.attempts.forEach((attempt, index) => {
-      this.attempts.push(
-        testRowId,
-        index + 1,
-        attempt.status,
-        attempt.durationMs ?? null,
-        attempt.message ?? null,
-        attempt.trace ?? null,
-        attempt.stdout ?? null,
-        attempt.stderr ?? null,
-      );
-    });
-  }
+/** A test's earlier attempts as attempt rows, appended to `into`. */
+function attemptRows(testRowId: number, test: NormalisedTest, into: unknown[]): unknown[] {
+  test.attempts.forEach((attempt, index) => {
+    into.push(testRowId, index + 1, attempt.status, attempt.durationMs ?? null, attempt.message ?? null, attempt.trace ?? null, attempt.stdout ?? null, attempt.stderr ?? null);
+  });
+  return into;
 }

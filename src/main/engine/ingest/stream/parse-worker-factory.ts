@@ -40,7 +40,7 @@ export function parseWorkerAt(url: URL, spare: Worker | null = null): ParseWorke
 }
 
 /** Where the built worker is, next to this code, or null when running from sources. */
-export function builtParseWorkerUrl(): URL | null {
+function builtParseWorkerUrl(): URL | null {
   for (const relative of ['./parse-worker.js', '../parse-worker.js']) {
     const url = new URL(relative, import.meta.url);
     if (url.protocol === 'file:' && existsSync(url)) return url;
