@@ -10,7 +10,8 @@
 //          commit, and closing the store (its checkpoint);
 //   sqlite: the least any store of these rows in SQLite can do from JavaScript: the same
 //          schema and pragmas, the rows already flat in memory (ids, run id, every column),
-//          bound 50 rows per INSERT, in one transaction, then closed. No per-test JavaScript.
+//          bound 50 rows per INSERT OR FAIL (as Vigil's: no statement journal), in one
+//          transaction, then closed. No per-test JavaScript.
 // Prints one JSON line: { mode, openMs, storeMs, closeMs, tests } (parse: { mode, parseMs, tests }).
 // Usage: node bench/lib/store-floor-child.js FILE DB vigil|sqlite|parse
 import { createHash } from 'node:crypto';
@@ -125,11 +126,11 @@ if (mode === 'vigil') {
   );
 } else {
   const row = (columns) => `(${Array(columns).fill('?').join(', ')})`;
-  const insertTests = db.prepare(`INSERT INTO tests (id, project_id, key, suite, name, file) VALUES ${Array(50).fill(row(6)).join(', ')}`);
+  const insertTests = db.prepare(`INSERT OR FAIL INTO tests (id, project_id, key, suite, name, file) VALUES ${Array(50).fill(row(6)).join(', ')}`);
   const insertResults = db.prepare(
-    `INSERT INTO results (run_id, test_id, ordinal, status, duration_ms, started_at, message, trace, stdout, stderr, attempts) VALUES ${Array(50).fill(row(11)).join(', ')}`,
+    `INSERT OR FAIL INTO results (run_id, test_id, ordinal, status, duration_ms, started_at, message, trace, stdout, stderr, attempts) VALUES ${Array(50).fill(row(11)).join(', ')}`,
   );
-  const last = (flat, columns) => db.prepare(`INSERT INTO ${columns === 6 ? 'tests (id, project_id, key, suite, name, file)' : 'results (run_id, test_id, ordinal, status, duration_ms, started_at, message, trace, stdout, stderr, attempts)'} VALUES ${Array(flat.length / columns).fill(row(columns)).join(', ')}`);
+  const last = (flat, columns) => db.prepare(`INSERT OR FAIL INTO ${columns === 6 ? 'tests (id, project_id, key, suite, name, file)' : 'results (run_id, test_id, ordinal, status, duration_ms, started_at, message, trace, stdout, stderr, attempts)'} VALUES ${Array(flat.length / columns).fill(row(columns)).join(', ')}`);
   withoutForeignKeys(
     db,
     db.transaction(() => {

@@ -16,8 +16,12 @@ import {
 // The run and the project are the same in every row: bound once by name, not sent per row.
 const TEST_ROW = `(?, @project, ?, ?, ?, ?)`;
 const RESULT_ROW = `(@run, ${Array(RESULT_VALUES).fill('?').join(', ')})`;
-const INSERT_TESTS = `INSERT INTO tests (id, project_id, key, suite, name, file) VALUES`;
-const INSERT_RESULTS = `INSERT INTO results (run_id, test_id, ordinal, status, duration_ms, started_at, message, trace, stdout, stderr, attempts) VALUES`;
+// OR FAIL: a conflict stops the statement without undoing its earlier rows, which the run's
+// transaction rolls back anyway. Under the default (ABORT) SQLite keeps a statement journal for
+// every multi-row INSERT, and once the page cache is full each page it spills mid-statement is
+// first copied there: 436 MB of temporary-file writes for a 100,000-test run.
+const INSERT_TESTS = `INSERT OR FAIL INTO tests (id, project_id, key, suite, name, file) VALUES`;
+const INSERT_RESULTS = `INSERT OR FAIL INTO results (run_id, test_id, ordinal, status, duration_ms, started_at, message, trace, stdout, stderr, attempts) VALUES`;
 
 export class ResultStatements {
   readonly insertTest: Statement;

@@ -97,8 +97,8 @@ function ruleOf(row: RuleRow): UserRule {
 }
 
 export class RootCauseStore {
-  private readonly insertCause: Statement;
-  private readonly insertCauses: Statement;
+  /** Statements for a run's first causes (`fresh`) and for causes recomputed over stored ones (`replace`). */
+  private readonly insertCause: Record<'fresh' | 'replace', { single: Statement; batch: Statement }>;
   private readonly counts: RunCauseCounts;
   private readonly failuresOfRun: Statement;
   private readonly projectOfRunStatement: Statement;
@@ -124,9 +124,13 @@ export class RootCauseStore {
 
   constructor(private readonly db: Database) {
     const causeRow = `(${CAUSE_COLUMNS.map(() => '?').join(', ')})`;
-    const insertCauses = `INSERT OR REPLACE INTO result_causes (${CAUSE_COLUMNS.join(', ')}) VALUES`;
-    this.insertCause = db.prepare(`${insertCauses} ${causeRow}`);
-    this.insertCauses = db.prepare(`${insertCauses} ${Array(BatchInsert.ROWS).fill(causeRow).join(', ')}`);
+    const statements = (conflict: string): { single: Statement; batch: Statement } => {
+      const insert = `INSERT OR ${conflict} INTO result_causes (${CAUSE_COLUMNS.join(', ')}) VALUES`;
+      return { single: db.prepare(`${insert} ${causeRow}`), batch: db.prepare(`${insert} ${Array(BatchInsert.ROWS).fill(causeRow).join(', ')}`) };
+    };
+    // A new run has no causes yet: FAIL, like the run's other rows (result-rows.ts), spares
+    // SQLite a statement journal per batch. REPLACE journals (the table's CHECKs abort under it).
+    this.insertCause = { fresh: statements('FAIL'), replace: statements('REPLACE') };
     this.counts = new RunCauseCounts(db);
     this.failuresOfRun = db.prepare(
       `SELECT res.test_id AS test_row_id, t.key, t.suite, t.name, t.file, res.status, res.ordinal, res.attempts,
@@ -188,6 +192,7 @@ export class RootCauseStore {
   /** Called inside the run writer's transaction: the causes are stored with the run or not at all. */
   writeCauses(runId: string, rowIdOf: (testKey: string) => number | undefined, causes: readonly { testKey: string; cause: ResultCause }[]): void {
     this.insertAll(
+      'fresh',
       runId,
       causes.map(({ testKey, cause }) => {
         const testRowId = rowIdOf(testKey);
@@ -199,12 +204,13 @@ export class RootCauseStore {
 
   /** Stores causes recomputed on read (results from before the classifier or an older one). */
   refreshCauses(runId: string, causes: readonly { testRowId: number; cause: ResultCause }[]): void {
-    this.db.transaction(() => this.insertAll(runId, causes))();
+    this.db.transaction(() => this.insertAll('replace', runId, causes))();
   }
 
   /** Rows go BatchInsert.ROWS at a time: one statement per row costs a bind and a step per failure. */
-  private insertAll(runId: string, causes: readonly { testRowId: number; cause: ResultCause }[]): void {
-    const batch = new BatchInsert(this.insertCause, this.insertCauses, CAUSE_COLUMNS.length);
+  private insertAll(mode: 'fresh' | 'replace', runId: string, causes: readonly { testRowId: number; cause: ResultCause }[]): void {
+    const { single, batch: many } = this.insertCause[mode];
+    const batch = new BatchInsert(single, many, CAUSE_COLUMNS.length);
     for (const { testRowId, cause } of causes) {
       const c = cause.classification;
       batch.add(

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { NormalisedTest } from '../../../../src/main/engine/model/normalised-report.js';
 import { openDatabase } from '../../../../src/main/engine/store/open-database.js';
 import { ResultRows, ResultStatements } from '../../../../src/main/engine/store/result-rows.js';
+import { RunWriter } from '../../../../src/main/engine/store/run-writer.js';
 import { ROWS_PER_INSERT, RESULT_VALUES, TEST_VALUES, TestRowEncoder } from '../../../../src/main/engine/store/test-row-encoder.js';
 import { tempDir } from '../../../support/temp.js';
 
@@ -92,6 +93,25 @@ describe('TestRowEncoder and ResultRows', () => {
     ]);
     expect(db.prepare(`SELECT attempt, status, message FROM result_attempts WHERE run_id = 'r1' AND test_id = 1`).all()).toEqual([{ attempt: 1, status: 'failed', message: 'first try' }]);
     expect(() => encoder.replace(test(9))).toThrow(/was not added before its retry/);
+    db.close();
+  });
+
+  it('leaves nothing of a run whose later chunk conflicts: its INSERTs fail, not abort, and the transaction goes', () => {
+    const db = openDatabase(join(tempDir(), 'conflict.db'));
+    const writer = new RunWriter(db);
+    const start = { id: 'r_conflict', project: 'p', projectRoot: null, folder: '/', format: 'junit-xml' as const, startedAtMs: 0 };
+    expect(() =>
+      writer.writeStreamed(start, (stream) => {
+        const encoder = new TestRowEncoder(stream.known);
+        for (let index = 0; index < 120; index += 1) encoder.add(test(index));
+        const rows = encoder.take();
+        // The third chunk's first test row takes the id of a row the first chunk stored.
+        (rows.tests[2] as unknown[])[0] = 1;
+        stream.rows.store(rows);
+        throw new Error('not reached: the conflict throws first');
+      }),
+    ).toThrow(/UNIQUE constraint failed: tests\.id|PRIMARY KEY/);
+    for (const table of ['projects', 'runs', 'tests', 'results']) expect(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get()).toBe(0);
     db.close();
   });
 });
