@@ -25,7 +25,7 @@ if (mode === 'parse') {
   const { detectReader, fileInput, readHead } = await import('../../src/main/engine/ingest/read-report.ts');
   const { TestSettler } = await import('../../src/main/engine/model/normalise-report.ts');
   const { RESULT_VALUES, TestRowEncoder } = await import('../../src/main/engine/store/test-row-encoder.ts');
-  const { encodeTests } = await import('../../src/main/engine/ingest/stream/test-rows-codec.ts');
+  const { encodeFailures } = await import('../../src/main/engine/ingest/stream/test-rows-codec.ts');
   const started = performance.now();
   const head = await readHead(file);
   const reader = detectReader(head.text);
@@ -34,10 +34,10 @@ if (mode === 'parse') {
   let failures = [];
   let encoded = 0;
   let failureValues = 0;
-  // What the worker posts every 500 tests: the rows, and its failing tests flattened.
+  // What the worker posts every 500 tests: the rows, and where its failing tests are in them.
   const take = () => {
     for (const chunk of encoder.take().results) encoded += chunk.length / RESULT_VALUES;
-    failureValues += encodeTests(failures).length;
+    failureValues += encodeFailures(failures).length;
     failures = [];
   };
   const sink = {
@@ -45,8 +45,8 @@ if (mode === 'parse') {
     warn() {},
     test(raw) {
       const { test } = settler.settle(raw);
+      if (test.status === 'failed' || test.status === 'errored') failures.push({ index: encoder.size, test });
       encoder.add(test);
-      if (test.status === 'failed' || test.status === 'errored') failures.push(test);
       if (encoder.size === 500) take();
     },
   };

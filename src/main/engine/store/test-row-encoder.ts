@@ -11,9 +11,8 @@ export const ROWS_PER_INSERT = 50;
 export const TEST_VALUES = 5;
 /** Values of a result row: test_id, ordinal, status, duration_ms, started_at, message, trace, stdout, stderr, attempts (the run is bound once). */
 export const RESULT_VALUES = 10;
-/** Where a result row holds its status and its duration. */
-export const RESULT_STATUS_AT = 2;
-export const RESULT_DURATION_AT = 3;
+/** Where a result row holds each of its values (the order add() pushes them in). */
+export const RESULT_AT = { testRowId: 0, ordinal: 1, status: 2, durationMs: 3, startedAt: 4, message: 5, trace: 6, stdout: 7, stderr: 8, attempts: 9 } as const;
 /** Values of an attempt row: test_id, attempt, status, duration_ms, message, trace, stdout, stderr. */
 export const ATTEMPT_VALUES = 8;
 

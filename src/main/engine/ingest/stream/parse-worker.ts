@@ -14,7 +14,7 @@ import { TestRowEncoder } from '../../store/test-row-encoder.js';
 import { relativeToRoot } from '../assemble-runs.js';
 import { ReportError } from '../../readers/report-error.js';
 import { NotAReportError, detectReader, fileInput, mergeRunInfo, readHead, whyUnrecognised } from '../read-report.js';
-import { encodeTests } from './test-rows-codec.js';
+import { encodeFailures, type BatchFailure } from './test-rows-codec.js';
 import { WORKER_STARTED, type KnownTestsMessage, type ParseJob, type ParseMessage } from './stream-messages.js';
 import type { ParseJobMessage, SpareWorkerData } from './parse-worker-factory.js';
 
@@ -50,7 +50,8 @@ class StreamingSink implements ResultSink {
   private encoder: TestRowEncoder | null = null;
   /** Settled before the project's stored tests arrived. */
   private waiting: Settled[] = [];
-  private failures: NormalisedTest[] = [];
+  /** Failing tests of the batch being encoded, by their result row's index in it. */
+  private failures: BatchFailure[] = [];
 
   runInfo(info: RawRunInfo): void {
     mergeRunInfo(this.info, info);
@@ -99,16 +100,15 @@ class StreamingSink implements ResultSink {
       post({ kind: 'retry', test, previous: { status: retried.status, durationMs: retried.durationMs }, replacement: encoder.replace(test) });
       return;
     }
+    if (test.status === 'failed' || test.status === 'errored') this.failures.push({ index: encoder.size, test });
     encoder.add(test);
-    if (test.status === 'failed' || test.status === 'errored') this.failures.push(test);
     if (encoder.size >= BATCH_TESTS) this.flush();
   }
 
   private flush(): void {
     const encoder = this.encoder;
     if (!encoder || encoder.size === 0) return;
-    const failureRowIds = this.failures.map((test) => encoder.rowIdOf(test.id) as number);
-    post({ kind: 'rows', rows: encoder.take(), failures: encodeTests(this.failures), failureRowIds });
+    post({ kind: 'rows', rows: encoder.take(), failures: encodeFailures(this.failures) });
     this.failures = [];
   }
 }

@@ -19,10 +19,10 @@ export interface ParseJob {
 
 export type ParseMessage =
   /**
-   * Tests in report order as the rows the store binds, and those of them that failed (flattened
-   * by test-rows-codec.ts) with their row ids, for the root-cause step.
+   * Tests in report order as the rows the store binds, and where those of them that failed are
+   * in those rows (test-rows-codec.ts), for the root-cause step.
    */
-  | { kind: 'rows'; rows: EncodedRows; failures: unknown[]; failureRowIds: number[] }
+  | { kind: 'rows'; rows: EncodedRows; failures: unknown[] }
   /** A repeat of a failed test sent before: the test as it now stands, what it was, its new row values. */
   | { kind: 'retry'; test: NormalisedTest; previous: Pick<NormalisedTest, 'status' | 'durationMs'>; replacement: ResultReplacement }
   | {

@@ -11,7 +11,7 @@ import type { NormalisedTest } from '../../model/normalised-report.js';
 import { ReportError } from '../../readers/report-error.js';
 import type { TestReportFormat } from '../../readers/report-reader.js';
 import type { RunWriter, StreamedRows, StreamedRunEnd } from '../../store/run-writer.js';
-import { RESULT_DURATION_AT, RESULT_STATUS_AT, RESULT_VALUES } from '../../store/test-row-encoder.js';
+import { RESULT_AT, RESULT_VALUES } from '../../store/test-row-encoder.js';
 import type { RunQueries } from '../../store/run-queries.js';
 import { durationOfReport, startOfReport } from '../assemble-runs.js';
 import { causeOfResult, type ResultCause } from '../../analysis/result-cause.js';
@@ -19,7 +19,7 @@ import { NotAReportError } from '../read-report.js';
 import type { ProjectResolver } from '../project-name.js';
 import { runIdOfContents } from '../run-id.js';
 import { hashFile } from './hash-file.js';
-import { decodeTests } from './test-rows-codec.js';
+import { decodeFailures } from './test-rows-codec.js';
 import type { ParseWorkerFactory } from './parse-worker-factory.js';
 import { WORKER_STARTED, type KnownTestsMessage, type ParseMessage } from './stream-messages.js';
 
@@ -148,10 +148,10 @@ function receiveRun(port: MessagePort, posted: Int32Array, stream: StreamedRows,
         // Counted from the rows as stored.
         for (const chunk of message.rows.results) {
           for (let at = 0; at < chunk.length; at += RESULT_VALUES) {
-            count(chunk[at + RESULT_STATUS_AT] as NormalisedTest['status'], chunk[at + RESULT_DURATION_AT] as number | null, 1);
+            count(chunk[at + RESULT_AT.status] as NormalisedTest['status'], chunk[at + RESULT_AT.durationMs] as number | null, 1);
           }
         }
-        decodeTests(message.failures).forEach((test, index) => noteFailure(test, message.failureRowIds[index] as number));
+        for (const { test, testRowId } of decodeFailures(message.failures, message.rows.results)) noteFailure(test, testRowId);
         break;
       }
       case 'retry': {
