@@ -535,3 +535,38 @@ describe('junit-xml reader: bad input', () => {
     await expect(result).rejects.not.toThrow(/root:/);
   });
 });
+
+describe('text only where the reader keeps it', () => {
+  // The XML layer gives saxes a text handler only inside elements whose text the reader uses
+  // (failure, error, skipped, system-out/err, property values): text elsewhere is never cut out.
+  // Whatever the chunking, the kept text must come out whole, entities and CDATA included.
+  const XML = [
+    '<?xml version="1.0"?>\n<testsuites>\n  <testsuite name="S">\n    <properties>\n      <property name="k">v &amp; w</property>\n    </properties>\n',
+    '    <testcase classname="S" name="a">stray text &lt;ignored&gt;\n      <failure message="m &quot;1&quot;" type="E">line 1 &lt;x&gt;\n  at S.a(S.java:3)<![CDATA[ <raw> ]]>tail</failure>\n',
+    '      <system-out><![CDATA[out ]]]]><![CDATA[> 1]]>\n more &#x263A;</system-out>\n    </testcase>\n',
+    '    <testcase classname="S" name="b"><system-err>err &amp; done</system-err></testcase>\n  </testsuite>\n</testsuites>\n',
+  ].join('');
+
+  async function readInChunks(size: number): Promise<{ tests: RawTestResult[]; info: RawRunInfo }> {
+    const tests: RawTestResult[] = [];
+    let info: RawRunInfo = {};
+    const input = {
+      path: 'chunked.xml',
+      async *text() {
+        for (let at = 0; at < XML.length; at += size) yield XML.slice(at, at + size);
+      },
+    };
+    await junitXmlReader.read(input, { test: (test) => tests.push(test), runInfo: (facts) => (info = { ...info, ...facts }), warn: () => {} });
+    return { tests, info };
+  }
+
+  it('keeps failure, output and property text whole however the file is cut, and nothing else', async () => {
+    const whole = await readInChunks(XML.length);
+    expect(whole.tests.map((test) => [test.name, test.status, test.message, test.trace, test.stdout, test.stderr])).toEqual([
+      ['a', 'failed', 'm "1"', 'line 1 <x>\n  at S.a(S.java:3) <raw> tail', 'out ]]> 1\n more ☺', undefined],
+      ['b', 'passed', undefined, undefined, undefined, 'err & done'],
+    ]);
+    expect(whole.info.properties).toEqual({ k: 'v & w' });
+    for (const size of [1, 2, 3, 7, 64]) expect(await readInChunks(size)).toEqual(whole);
+  });
+});

@@ -113,6 +113,10 @@ export class JunitEvents implements XmlHandlers {
     if (this.target !== null) this.target.append(text);
   }
 
+  wantsText(): boolean {
+    return this.target !== null;
+  }
+
   /** After the last event: pushes what is left and the run facts. */
   finish(): void {
     this.flush();

@@ -12,6 +12,12 @@ export interface XmlHandlers {
   close(name: string): void;
   /** Character data and CDATA of the current element, possibly in several pieces. */
   text(text: string): void;
+  /**
+   * Whether text() uses text at this point (asked after every open and close). Where it says no,
+   * saxes is not given a text handler, so it does not cut the text out at all: in a JUnit file
+   * most text is the whitespace between elements.
+   */
+  wantsText?(): boolean;
 }
 
 export async function parseXml(input: ReportInput, handlers: XmlHandlers): Promise<void> {
@@ -36,13 +42,27 @@ export async function parseXml(input: ReportInput, handlers: XmlHandlers): Promi
     }
     lastOpen = tag.name;
     handlers.open(tag.name, tag.attributes);
+    if (handlers.wantsText) deliverText(handlers.wantsText());
   });
   parser.on('closetag', (tag) => {
     depth -= 1;
     handlers.close(tag.name);
+    if (handlers.wantsText) deliverText(handlers.wantsText());
   });
-  parser.on('text', (text) => handlers.text(text));
-  parser.on('cdata', (text) => handlers.text(text));
+  const onText = (text: string): void => handlers.text(text);
+  let delivering = false;
+  const deliverText = (wanted: boolean): void => {
+    if (wanted === delivering) return;
+    delivering = wanted;
+    if (wanted) {
+      parser.on('text', onText);
+      parser.on('cdata', onText);
+    } else {
+      parser.off('text');
+      parser.off('cdata');
+    }
+  };
+  deliverText(true);
   parser.on('error', (error) => {
     // saxes reports, then continues; keep the first problem and stop at the next write.
     failure ??= xmlSyntaxError(error.message, sawRoot);
