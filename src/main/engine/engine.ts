@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 import type { EngineApi, IngestOutcome, RunDetail, RunSummary, TestResultDetail } from '../../shared/types.js';
 import { ingestPaths, type IngestDeps } from './ingest/ingest-paths.js';
 import { builtParseWorker, type ParseWorkerFactory } from './ingest/stream/parse-worker-factory.js';
+import type { StreamLimits } from './ingest/stream/stream-messages.js';
 import { openDatabase } from './store/open-database.js';
 import { RunQueries } from './store/run-queries.js';
 import { CompareQueries } from './store/compare-queries.js';
@@ -34,6 +35,8 @@ export interface EngineOptions {
   parseWorker?: ParseWorkerFactory | null;
   /** Smallest lone report that is parsed on the worker; for tests (the default suits users). */
   streamMinBytes?: number;
+  /** What the parse worker may hold in memory before it waits for the storing thread; for tests. */
+  streamLimits?: Partial<StreamLimits>;
 }
 
 export interface Engine extends EngineApi, WatchingControls {
@@ -66,7 +69,7 @@ export function openEngine(options: EngineOptions): Engine {
     return summary;
   };
   const reports = createReportService(db);
-  const ingestDeps: IngestDeps = { queries, writer, startParseWorker, streamMinBytes: options.streamMinBytes };
+  const ingestDeps: IngestDeps = { queries, writer, startParseWorker, streamMinBytes: options.streamMinBytes, streamLimits: options.streamLimits };
   const live = createLiveEngine({
     db,
     dbPath: options.dbPath,

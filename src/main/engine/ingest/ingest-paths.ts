@@ -19,6 +19,7 @@ import { planRuns, type PlannedWrite } from './join-runs.js';
 import { ProjectResolver } from './project-name.js';
 import { NotAReportError, detectReader, readHead, type FileHead } from './read-report.js';
 import type { ParseWorkerFactory } from './stream/parse-worker-factory.js';
+import type { StreamLimits } from './stream/stream-messages.js';
 import { streamReport } from './stream/stream-report.js';
 
 export interface IngestDeps {
@@ -28,6 +29,8 @@ export interface IngestDeps {
   startParseWorker?: ParseWorkerFactory | null;
   /** Smallest lone report that is streamed (STREAM_MIN_BYTES unless a test says otherwise). */
   streamMinBytes?: number;
+  /** What the parse worker may hold in memory (STREAM_LIMITS unless a test says otherwise). */
+  streamLimits?: Partial<StreamLimits>;
   /**
    * New reports join the stored runs they belong to by the batch rule (the watcher: it stores a
    * run before all of it has landed). Without it each call assembles only what it is given.
@@ -69,7 +72,13 @@ async function streamLoneReport(deps: IngestDeps, path: string, projects: Projec
   if (!reader || reader.format === 'jest-json') return null;
   // A report that may join a stored run is read whole: joining needs it parsed beside that run's.
   if (deps.join && (await mayJoinStoredRun(deps.join.runs, path))) return null;
-  const streamed = await streamReport({ queries: deps.queries, writer: deps.writer, startWorker: deps.startParseWorker }, path, reader.format, projects, project);
+  const streamed = await streamReport(
+    { queries: deps.queries, writer: deps.writer, startWorker: deps.startParseWorker, limits: deps.streamLimits },
+    path,
+    reader.format,
+    projects,
+    project,
+  );
   const outcome: IngestOutcome = { runs: [], duplicates: [], errors: [], warnings: [] };
   switch (streamed.kind) {
     case 'fallback':

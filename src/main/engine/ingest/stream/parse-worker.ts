@@ -15,7 +15,7 @@ import { relativeToRoot } from '../assemble-runs.js';
 import { ReportError } from '../../readers/report-error.js';
 import { NotAReportError, detectReader, fileInput, mergeRunInfo, readHead, whyUnrecognised } from '../read-report.js';
 import { encodeFailures, type BatchFailure } from './test-rows-codec.js';
-import { WORKER_STARTED, type KnownTestsMessage, type ParseJob, type ParseMessage } from './stream-messages.js';
+import { SIGNAL, SILENCE_LIMIT_MS, WORKER_STARTED, type KnownTestsMessage, type ParseJob, type ParseMessage } from './stream-messages.js';
 import type { ParseJobMessage, SpareWorkerData } from './parse-worker-factory.js';
 
 /** Tests per message: large enough that posting costs little, small enough to start storing early. */
@@ -30,12 +30,22 @@ async function jobOf(): Promise<ParseJob> {
 }
 
 const job = await jobOf();
-const posted = new Int32Array(job.signal);
+const signal = new Int32Array(job.signal);
 
+/** Posts once the storing thread has room for it (StreamLimits.queued); an error goes at once. */
 function post(message: ParseMessage): void {
+  if (message.kind !== 'error') {
+    for (;;) {
+      const taken = Atomics.load(signal, SIGNAL.taken);
+      if (Atomics.load(signal, SIGNAL.posted) - taken < job.limits.queued) break;
+      if (Atomics.wait(signal, SIGNAL.taken, taken, SILENCE_LIMIT_MS) === 'timed-out') {
+        throw new Error(`the storing thread took nothing for ${SILENCE_LIMIT_MS / 1000} s`);
+      }
+    }
+  }
   job.port.postMessage(message);
-  Atomics.add(posted, 0, 1);
-  Atomics.notify(posted, 0);
+  Atomics.add(signal, SIGNAL.posted, 1);
+  Atomics.notify(signal, SIGNAL.posted);
 }
 
 interface Settled {
@@ -66,7 +76,14 @@ class StreamingSink implements ResultSink {
       return;
     }
     this.waiting.push(settled);
-    if (this.waiting.length % BATCH_TESTS === 0) {
+    if (this.waiting.length >= job.limits.waiting) {
+      // No more held in memory: the storing thread is still hashing the file or opening its
+      // transaction, and sends them next.
+      if (Atomics.wait(signal, SIGNAL.knownSent, 0, SILENCE_LIMIT_MS) === 'timed-out') {
+        throw new Error(`the project's stored tests did not come in ${SILENCE_LIMIT_MS / 1000} s`);
+      }
+    }
+    if (this.waiting.length % BATCH_TESTS === 0 || this.waiting.length >= job.limits.waiting) {
       const received = receiveMessageOnPort(job.port);
       if (received) this.start(received.message as KnownTestsMessage);
     }

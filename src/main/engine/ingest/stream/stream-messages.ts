@@ -13,9 +13,38 @@ export interface ParseJob {
   /** The project root: absolute test paths inside it are made relative (assemble-runs.ts). */
   root: string | null;
   port: MessagePort;
-  /** Int32 slot 0 counts messages posted, so the storing thread can sleep until the next one. */
+  /** SIGNAL_SLOTS Int32 slots, read and written with Atomics by both threads (SIGNAL). */
   signal: SharedArrayBuffer;
+  limits: StreamLimits;
 }
+
+/** What the worker may hold in memory: past either it waits for the storing thread. */
+export interface StreamLimits {
+  /**
+   * Messages of rows posted but not yet taken by the storing thread: a slow store (a slow disk, a
+   * busy machine) makes the worker wait instead of the queue growing with the report.
+   */
+  queued: number;
+  /** Tests settled before the project's stored tests arrive (the storing thread hashes the file first). */
+  waiting: number;
+}
+
+/** The limits unless a test says otherwise: 32 messages of 500 tests (~16 MB of rows), 20,000 tests. */
+export const STREAM_LIMITS: StreamLimits = { queued: 32, waiting: 20_000 };
+
+/** The slots of ParseJob.signal. */
+export const SIGNAL = {
+  /** Messages the worker has posted: the storing thread sleeps on it until the next one. */
+  posted: 0,
+  /** Messages the storing thread has taken: the worker sleeps on it while its queue is full. */
+  taken: 1,
+  /** 1 once the project's stored tests are sent: the worker sleeps on it when it cannot settle more without them. */
+  knownSent: 2,
+} as const;
+export const SIGNAL_SLOTS = 3;
+
+/** A thread that hears nothing from the other for this long gives up: the other died without a word (killed, out of memory). */
+export const SILENCE_LIMIT_MS = 30_000;
 
 export type ParseMessage =
   /**

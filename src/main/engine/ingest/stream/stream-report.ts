@@ -21,10 +21,7 @@ import { runIdOfContents } from '../run-id.js';
 import { hashFile } from './hash-file.js';
 import { decodeFailures } from './test-rows-codec.js';
 import type { ParseWorkerFactory } from './parse-worker-factory.js';
-import { WORKER_STARTED, type KnownTestsMessage, type ParseMessage } from './stream-messages.js';
-
-/** A worker that sends nothing for this long has died without a word (killed, out of memory). */
-const SILENCE_LIMIT_MS = 30_000;
+import { SIGNAL, SIGNAL_SLOTS, SILENCE_LIMIT_MS, STREAM_LIMITS, WORKER_STARTED, type KnownTestsMessage, type ParseMessage, type StreamLimits } from './stream-messages.js';
 
 export type StreamOutcome =
   | { kind: 'stored'; runId: string; warnings: string[] }
@@ -37,6 +34,8 @@ export interface StreamDeps {
   queries: RunQueries;
   writer: RunWriter;
   startWorker: ParseWorkerFactory;
+  /** STREAM_LIMITS unless a test says otherwise. */
+  limits?: Partial<StreamLimits>;
 }
 
 /** Thrown inside the transaction when the ordinary path must take over; rolls the run back. */
@@ -51,10 +50,11 @@ export async function streamReport(
   projects: ProjectResolver,
   projectName?: string,
 ): Promise<StreamOutcome> {
-  const signal = new SharedArrayBuffer(4);
+  const signal = new SharedArrayBuffer(SIGNAL_SLOTS * Int32Array.BYTES_PER_ELEMENT);
   const { port1, port2 } = new MessageChannel();
   const guess = projects.forReport(path);
-  const worker = deps.startWorker({ path, root: guess.root, port: port2, signal });
+  const limits = { ...STREAM_LIMITS, ...deps.limits };
+  const worker = deps.startWorker({ path, root: guess.root, port: port2, signal, limits });
   try {
     const [sha256] = await Promise.all([hashFile(path), started(worker)]);
     const storedIn = deps.queries.runIdForSha(sha256);
@@ -70,7 +70,7 @@ export async function streamReport(
     };
     let warnings: string[] = [];
     deps.writer.writeStreamed(start, (stream) => {
-      const received = receiveRun(port1, new Int32Array(signal), stream, path, format, deps.writer.storesCauses);
+      const received = receiveRun({ port: port1, signal: new Int32Array(signal), queueLimit: limits.queued }, stream, path, format, deps.writer.storesCauses);
       if (received.sha256 !== sha256) throw new FallBack('the file changed while it was read');
       warnings = received.warnings;
       return received.end;
@@ -112,8 +112,10 @@ interface ReceivedRun {
  * fills the waits on the worker instead of adding to either thread; what is left when the worker
  * ends is classified then.
  */
-function receiveRun(port: MessagePort, posted: Int32Array, stream: StreamedRows, path: string, format: TestReportFormat, classify: boolean): ReceivedRun {
-  port.postMessage({ kind: 'known', known: stream.known } satisfies KnownTestsMessage);
+function receiveRun(channel: Channel, stream: StreamedRows, path: string, format: TestReportFormat, classify: boolean): ReceivedRun {
+  channel.port.postMessage({ kind: 'known', known: stream.known } satisfies KnownTestsMessage);
+  Atomics.store(channel.signal, SIGNAL.knownSent, 1);
+  Atomics.notify(channel.signal, SIGNAL.knownSent);
   const totals: Totals = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
   /** Failing tests by id, in stored order, with their cause once classified. */
   const failures = new Map<string, { test: NormalisedTest; cause: ResultCause | null }>();
@@ -141,7 +143,7 @@ function receiveRun(port: MessagePort, posted: Int32Array, stream: StreamedRows,
     if (classify) unclassified.push(test);
   };
   for (;;) {
-    const message = nextMessage(port, posted, classifyOne);
+    const message = nextMessage(channel, classifyOne);
     switch (message.kind) {
       case 'rows': {
         stream.rows.store(message.rows);
@@ -188,16 +190,32 @@ function receiveRun(port: MessagePort, posted: Int32Array, stream: StreamedRows,
   }
 }
 
-/** The worker's next message; while there is none, `spare` work is done, then the thread sleeps. */
-function nextMessage(port: MessagePort, posted: Int32Array, spare: () => boolean): ParseMessage {
+/** The storing thread's end of the worker's channel (stream-messages.ts). */
+interface Channel {
+  port: MessagePort;
+  signal: Int32Array;
+  queueLimit: number;
+}
+
+/**
+ * The worker's next message, counted as taken (which lets a worker waiting on a full queue go
+ * on); while there is none, `spare` work is done, then the thread sleeps.
+ */
+function nextMessage({ port, signal, queueLimit }: Channel, spare: () => boolean): ParseMessage {
   for (;;) {
     // Read the count before looking: a message posted after the look changes it, so the wait
     // below returns at once instead of sleeping past it.
-    const seen = Atomics.load(posted, 0);
+    const seen = Atomics.load(signal, SIGNAL.posted);
     const received = receiveMessageOnPort(port);
-    if (received) return received.message as ParseMessage;
+    if (received) {
+      const taken = Atomics.add(signal, SIGNAL.taken, 1);
+      // The worker waits before it posts past the limit (its last message, an error, does not).
+      if (seen - taken > queueLimit + 1) throw new Error(`the parse worker had ${seen - taken} messages queued, past its limit of ${queueLimit}`);
+      Atomics.notify(signal, SIGNAL.taken);
+      return received.message as ParseMessage;
+    }
     if (spare()) continue;
-    if (Atomics.wait(posted, 0, seen, SILENCE_LIMIT_MS) === 'timed-out') {
+    if (Atomics.wait(signal, SIGNAL.posted, seen, SILENCE_LIMIT_MS) === 'timed-out') {
       throw new FallBack(`the parse worker sent nothing for ${SILENCE_LIMIT_MS / 1000} s`);
     }
   }

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { openEngine, type Engine } from '../../../../../src/main/engine/engine.js';
 import { readReport } from '../../../../../src/main/engine/ingest/read-report.js';
 import { parseWorkerAt, type ParseWorkerFactory } from '../../../../../src/main/engine/ingest/stream/parse-worker-factory.js';
+import type { StreamLimits } from '../../../../../src/main/engine/ingest/stream/stream-messages.js';
 import type { IngestOutcome } from '../../../../../src/shared/types.js';
 import { generate } from '../../../../../bench/generate-junit.js';
 import { expectedEntries, fixturePath } from '../../../../support/fixtures.js';
@@ -45,10 +46,10 @@ function dump(dbPath: string): unknown {
   }
 }
 
-async function ingestBoth(path: string): Promise<{ streamed: IngestOutcome; whole: IngestOutcome; streamedDb: string; wholeDb: string }> {
+async function ingestBoth(path: string, limits?: Partial<StreamLimits>): Promise<{ streamed: IngestOutcome; whole: IngestOutcome; streamedDb: string; wholeDb: string }> {
   const dir = tempDir();
   const result = { streamedDb: join(dir, 'streamed.db'), wholeDb: join(dir, 'whole.db') };
-  const a = engineAt(result.streamedDb, true);
+  const a = limits ? openEngine({ dbPath: result.streamedDb, parseWorker: sourceParseWorker(), streamMinBytes: 0, streamLimits: limits }) : engineAt(result.streamedDb, true);
   const b = engineAt(result.wholeDb, false);
   try {
     return { ...result, streamed: await a.ingestPaths({ paths: [path] }), whole: await b.ingestPaths({ paths: [path] }) };
@@ -122,6 +123,18 @@ describe('streaming ingest of a lone report', () => {
     expect(stored.tests.filter((test) => test.file.length > 0).length).toBe(3_000);
     expect(stored.causes.length).toBeGreaterThan(50);
     expect(stored).toEqual(dump(wholeDb));
+  });
+
+  it('waits for the storing thread when its queue or its unsettled tests reach their limits, and stores the same', async () => {
+    // One message queued at most, and 100 tests settled before the project's stored tests come:
+    // the worker waits on the storing thread all along. The storing thread checks the queue's
+    // length on every message it takes, so a worker that did not wait fails this ingest.
+    const path = join(tempDir(), 'junit.xml');
+    generate(3_000, path, 11);
+    const { streamed, whole, streamedDb, wholeDb } = await ingestBoth(path, { queued: 1, waiting: 100 });
+    expect(streamed.errors).toEqual([]);
+    expect(streamed.runs.map((run) => run.totals)).toEqual(whole.runs.map((run) => run.totals));
+    expect(dump(streamedDb)).toEqual(dump(wholeDb));
   });
 
   it('stores nothing of a broken report and names the file; a second copy is a duplicate', async () => {
