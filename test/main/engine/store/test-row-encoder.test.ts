@@ -3,30 +3,12 @@
 // retry replaces its row. Stored through ResultRows into a real database file and read back.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { NormalisedTest } from '../../../../src/main/engine/model/normalised-report.js';
 import { openDatabase } from '../../../../src/main/engine/store/open-database.js';
 import { ResultRows, ResultStatements } from '../../../../src/main/engine/store/result-rows.js';
 import { RunWriter } from '../../../../src/main/engine/store/run-writer.js';
 import { ROWS_PER_INSERT, RESULT_VALUES, TEST_VALUES, TestRowEncoder } from '../../../../src/main/engine/store/test-row-encoder.js';
 import { tempDir } from '../../../support/temp.js';
-
-function test(index: number, extra: Partial<NormalisedTest> = {}): NormalisedTest {
-  return {
-    id: `t_${String(index).padStart(16, '0')}`,
-    suite: 'Suite',
-    name: `case ${index}`,
-    file: index % 2 ? 'a.test.ts' : null,
-    status: 'passed',
-    durationMs: index,
-    message: null,
-    trace: null,
-    stdout: null,
-    stderr: null,
-    startedAt: null,
-    attempts: [],
-    ...extra,
-  };
-}
+import { normalisedTest as test } from '../../../support/normalised-test.js';
 
 function storeWithRun(): { db: ReturnType<typeof openDatabase>; statements: ResultStatements } {
   const db = openDatabase(join(tempDir(), 'rows.db'));

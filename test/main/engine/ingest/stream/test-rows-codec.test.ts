@@ -5,24 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { NormalisedTest } from '../../../../../src/main/engine/model/normalised-report.js';
 import { decodeFailures, encodeFailures, type BatchFailure } from '../../../../../src/main/engine/ingest/stream/test-rows-codec.js';
 import { ROWS_PER_INSERT, TestRowEncoder } from '../../../../../src/main/engine/store/test-row-encoder.js';
-
-function test(index: number, extra: Partial<NormalisedTest> = {}): NormalisedTest {
-  return {
-    id: `t_${String(index).padStart(16, '0')}`,
-    suite: `Suite ${index % 3}`,
-    name: `case ${index}`,
-    file: index % 2 ? 'a.test.ts' : null,
-    status: 'passed',
-    durationMs: index,
-    message: null,
-    trace: null,
-    stdout: null,
-    stderr: null,
-    startedAt: null,
-    attempts: [],
-    ...extra,
-  };
-}
+import { normalisedTest as test } from '../../../../support/normalised-test.js';
 
 describe('failures of a batch (test-rows-codec)', () => {
   it('rebuilds each failing test, its texts taken from its result row, with its test row id', () => {
