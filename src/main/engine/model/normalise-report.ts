@@ -70,6 +70,14 @@ export class TestSettler {
   /** Tests whose latest outcome failed or errored: a repeat of one of them is its retry. */
   private readonly failing = new Map<string, NormalisedTest>();
 
+  /**
+   * `keepsTexts: false`: the failing tests kept for their retries lose their texts (message,
+   * trace, output), and so do the attempts a retry gets from them: a caller that has stored those
+   * tests already (the streaming ingest) takes the texts from the store, and memory does not grow
+   * with the failures' output. A retry's own attempts keep theirs.
+   */
+  constructor(private readonly options: { keepsTexts: boolean } = { keepsTexts: true }) {}
+
   settle(raw: RawTestResult): { test: NormalisedTest; retried: NormalisedTest | null } {
     const file = orNull(raw.file);
     const baseId = testId(raw.suite, raw.name, file);
@@ -104,7 +112,7 @@ export class TestSettler {
       startedAt: raw.startedAt ?? null,
       attempts: attempts.length === 0 ? attempts : attempts.map(toAttempt),
     };
-    if (test.status === 'failed' || test.status === 'errored') this.failing.set(id, test);
+    if (test.status === 'failed' || test.status === 'errored') this.failing.set(id, this.options.keepsTexts ? test : withoutTexts(test));
     else this.failing.delete(id);
     return { test, retried: previous ?? null };
   }
@@ -128,6 +136,11 @@ export class TestNormaliser {
   result(): NormalisedTest[] {
     return [...this.byId.values()];
   }
+}
+
+function withoutTexts(test: NormalisedTest): NormalisedTest {
+  const attempts = test.attempts.map((attempt) => ({ status: attempt.status, durationMs: attempt.durationMs }));
+  return { ...test, message: null, trace: null, stdout: null, stderr: null, attempts };
 }
 
 function attemptOf(test: NormalisedTest): RawAttempt {

@@ -30,7 +30,7 @@ export class ResultStatements {
   readonly insertResults: Statement;
   readonly updateResult: Statement;
   readonly insertAttempt: Statement;
-  readonly deleteAttempts: Statement;
+  readonly attemptFromResult: Statement;
   private readonly testIdsOfProject: Statement;
   private readonly lastTestId: Statement;
 
@@ -48,7 +48,10 @@ export class ResultStatements {
       `INSERT INTO result_attempts (run_id, test_id, attempt, status, duration_ms, message, trace, stdout, stderr)
        VALUES (@run, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.deleteAttempts = db.prepare(`DELETE FROM result_attempts WHERE run_id = ? AND test_id = ?`);
+    this.attemptFromResult = db.prepare(
+      `INSERT INTO result_attempts (run_id, test_id, attempt, status, duration_ms, message, trace, stdout, stderr)
+       SELECT run_id, test_id, @attempt, status, duration_ms, message, trace, stdout, stderr FROM results WHERE run_id = @run AND test_id = @test`,
+    );
     this.testIdsOfProject = db.prepare(`SELECT key, id FROM tests WHERE project_id = ?`).raw();
     this.lastTestId = db.prepare(`SELECT coalesce(max(id), 0) FROM tests`).pluck();
   }
@@ -92,9 +95,10 @@ export class ResultRows {
 
   replace(replacement: ResultReplacement): void {
     const s = this.statements;
-    s.updateResult.run({ ...this.run, test: replacement.testRowId }, replacement.values);
-    s.deleteAttempts.run(this.run.run, replacement.testRowId);
+    const copied = s.attemptFromResult.run({ ...this.run, test: replacement.testRowId, attempt: replacement.retriedAttempt });
+    if (copied.changes !== 1) throw new Error(`retry of test row ${replacement.testRowId}: its earlier result is not stored`);
     this.insertAttempts(replacement.attempts);
+    s.updateResult.run({ ...this.run, test: replacement.testRowId }, replacement.values);
   }
 
   private insertChunk(chunk: unknown[], values: number, many: Statement, one: Statement, named: object): void {

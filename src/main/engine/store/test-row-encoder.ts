@@ -33,9 +33,15 @@ export interface EncodedRows {
   attempts: unknown[];
 }
 
-/** A retry of a test stored earlier in the run: its result row takes these values, its attempts are written anew. */
+/**
+ * A retry of a test stored earlier in the run. Its attempts so far are stored already; the outcome
+ * it retries, stored as its result row, becomes attempt `retriedAttempt` (copied there by the
+ * store, so the parse worker need not keep failing tests' texts for their retries); `attempts`
+ * are the rows of the attempts the retry itself reports; then its result row takes `values`.
+ */
 export interface ResultReplacement {
   testRowId: number;
+  retriedAttempt: number;
   /** ordinal, status, duration_ms, started_at, message, trace, stdout, stderr, attempts. */
   values: unknown[];
   attempts: unknown[];
@@ -78,14 +84,20 @@ export class TestRowEncoder {
     this.pending += 1;
   }
 
-  /** The replacement of a test added before (take() what is pending first: its row must be stored). */
-  replace(test: NormalisedTest): ResultReplacement {
+  /**
+   * The replacement of a test added before (take() what is pending first: its row must be stored),
+   * whose first `storedAttempts` attempts were stored with it and whose next attempt is the outcome
+   * stored then (TestSettler: a retry's attempts are the earlier ones, the retried outcome, its own).
+   */
+  replace(test: NormalisedTest, storedAttempts: number): ResultReplacement {
     const testRowId = this.known.get(test.id);
     if (testRowId === undefined) throw new Error(`test ${test.id} was not added before its retry`);
+    if (storedAttempts >= test.attempts.length) throw new Error(`test ${test.id}: a retry has the outcome it retries among its attempts`);
     return {
       testRowId,
+      retriedAttempt: storedAttempts + 1,
       values: [this.ordinal++, test.status, test.durationMs, test.startedAt, test.message, test.trace, test.stdout, test.stderr, test.attempts.length + 1],
-      attempts: attemptRows(testRowId, test, []),
+      attempts: attemptRows(testRowId, test, [], storedAttempts + 1),
     };
   }
 
@@ -124,10 +136,11 @@ export class TestRowEncoder {
   }
 }
 
-/** A test's earlier attempts as attempt rows, appended to `into`. */
-function attemptRows(testRowId: number, test: NormalisedTest, into: unknown[]): unknown[] {
-  test.attempts.forEach((attempt, index) => {
+/** A test's earlier attempts as attempt rows (from the `from`th, 0-based), appended to `into`. */
+function attemptRows(testRowId: number, test: NormalisedTest, into: unknown[], from = 0): unknown[] {
+  for (let index = from; index < test.attempts.length; index += 1) {
+    const attempt = test.attempts[index] as NormalisedTest['attempts'][number];
     into.push(testRowId, index + 1, attempt.status, attempt.durationMs ?? null, attempt.message ?? null, attempt.trace ?? null, attempt.stdout ?? null, attempt.stderr ?? null);
-  });
+  }
   return into;
 }

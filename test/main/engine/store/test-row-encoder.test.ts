@@ -61,20 +61,33 @@ describe('TestRowEncoder and ResultRows', () => {
     db.close();
   });
 
-  it('replaces the row of a retried test with its final outcome and its attempts', () => {
+  it('replaces the row of a retried test: the outcome it retries is copied from its row, stored attempts stay', () => {
     const { db, statements } = storeWithRun();
     const encoder = new TestRowEncoder(statements.knownTests(1));
     const rows = new ResultRows(statements, 'r1', 1);
-    encoder.add(test(0, { status: 'failed', message: 'first try' }));
+    // Stored first: failed ("second"), after an earlier attempt ("first") it reported itself.
+    encoder.add(test(0, { status: 'failed', message: 'second', trace: 'at x', stdout: 'out 2', durationMs: 20, attempts: [{ status: 'failed', message: 'first' }] }));
     encoder.add(test(1));
     rows.store(encoder.take());
-    rows.replace(encoder.replace(test(0, { status: 'passed', attempts: [{ status: 'failed', message: 'first try' }] })));
+    // Its retry, as the settler gives it without texts for what is stored: the first attempt, the
+    // retried outcome, then one of its own (with its text); then it passed.
+    const retry = test(0, { status: 'passed', attempts: [{ status: 'failed' }, { status: 'failed', durationMs: 20 }, { status: 'errored', message: 'third' }] });
+    const replacement = encoder.replace(retry, 1);
+    expect(replacement.retriedAttempt).toBe(2);
+    rows.replace(replacement);
     expect(db.prepare(`SELECT test_id, ordinal, status, attempts FROM results WHERE run_id = 'r1' ORDER BY ordinal`).all()).toEqual([
       { test_id: 2, ordinal: 1, status: 'passed', attempts: 1 },
-      { test_id: 1, ordinal: 2, status: 'passed', attempts: 2 },
+      { test_id: 1, ordinal: 2, status: 'passed', attempts: 4 },
     ]);
-    expect(db.prepare(`SELECT attempt, status, message FROM result_attempts WHERE run_id = 'r1' AND test_id = 1`).all()).toEqual([{ attempt: 1, status: 'failed', message: 'first try' }]);
-    expect(() => encoder.replace(test(9))).toThrow(/was not added before its retry/);
+    expect(db.prepare(`SELECT attempt, status, duration_ms, message, trace, stdout FROM result_attempts WHERE run_id = 'r1' AND test_id = 1 ORDER BY attempt`).all()).toEqual([
+      { attempt: 1, status: 'failed', duration_ms: null, message: 'first', trace: null, stdout: null },
+      { attempt: 2, status: 'failed', duration_ms: 20, message: 'second', trace: 'at x', stdout: 'out 2' },
+      { attempt: 3, status: 'errored', duration_ms: null, message: 'third', trace: null, stdout: null },
+    ]);
+    expect(() => encoder.replace(test(9), 0)).toThrow(/was not added before its retry/);
+    expect(() => encoder.replace(test(1, { attempts: [{ status: 'failed' }] }), 1)).toThrow(/has the outcome it retries among its attempts/);
+    // A replacement of a test with no stored row in this run copies nothing: it fails, whole.
+    expect(() => new ResultRows(statements, 'r2', 1).replace(encoder.replace(retry, 1))).toThrow(/its earlier result is not stored/);
     db.close();
   });
 

@@ -56,7 +56,8 @@ interface Settled {
 class StreamingSink implements ResultSink {
   readonly info: RawRunInfo = {};
   readonly warnings: string[] = [];
-  private readonly settler = new TestSettler();
+  // The texts of a test it retries are in the store already: the retry copies them from there.
+  private readonly settler = new TestSettler({ keepsTexts: false });
   private encoder: TestRowEncoder | null = null;
   /** Settled before the project's stored tests arrived. */
   private waiting: Settled[] = [];
@@ -114,7 +115,8 @@ class StreamingSink implements ResultSink {
     if (retried) {
       // The test it retries may still wait here: its row must be stored before it is replaced.
       this.flush();
-      post({ kind: 'retry', test, previous: { status: retried.status, durationMs: retried.durationMs }, replacement: encoder.replace(test) });
+      const replacement = encoder.replace(test, retried.attempts.length);
+      post({ kind: 'retry', test, previous: { status: retried.status, durationMs: retried.durationMs }, replacement });
       return;
     }
     if (test.status === 'failed' || test.status === 'errored') this.failures.push({ index: encoder.size, test });

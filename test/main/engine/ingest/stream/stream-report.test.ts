@@ -125,6 +125,31 @@ describe('streaming ingest of a lone report', () => {
     expect(stored).toEqual(dump(wholeDb));
   });
 
+  it('keeps every attempt of a retried retry, texts included, taking the retried outcomes from the store', async () => {
+    // The worker keeps no texts of failing tests: a retry copies the outcome it retries from the
+    // row stored for it. Three entries of one test, other tests between them: failed, failed
+    // after a rerun it reports itself, passed.
+    const others = (from: number) => Array.from({ length: 100 }, (_, index) => `<testcase classname="S" name="other ${from + index}"/>`).join('');
+    const path = join(tempDir(), 'retries.xml');
+    writeFileSync(
+      path,
+      `<testsuites><testsuite name="S">
+        <testcase classname="S" name="flaky" time="0.1"><failure message="one">trace one</failure><system-out>out one</system-out></testcase>${others(0)}
+        <testcase classname="S" name="flaky" time="0.2"><failure message="two">trace two</failure><rerunFailure message="two-rerun">trace rerun</rerunFailure></testcase>${others(100)}
+        <testcase classname="S" name="flaky" time="0.3"/>
+      </testsuite></testsuites>`,
+    );
+    const { streamed, streamedDb, wholeDb } = await ingestBoth(path);
+    expect(streamed.errors).toEqual([]);
+    const stored = dump(streamedDb) as { attempts: { key: string; attempt: number; status: string; message: string; trace: string; stdout: string | null }[] };
+    expect(stored.attempts.map(({ attempt, status, message, trace, stdout }) => ({ attempt, status, message, trace, stdout }))).toEqual([
+      { attempt: 1, status: 'failed', message: 'one', trace: 'trace one', stdout: 'out one' },
+      { attempt: 2, status: 'failed', message: 'two-rerun', trace: 'trace rerun', stdout: null },
+      { attempt: 3, status: 'failed', message: 'two', trace: 'trace two', stdout: null },
+    ]);
+    expect(stored).toEqual(dump(wholeDb));
+  });
+
   it('waits for the storing thread when its queue or its unsettled tests reach their limits, and stores the same', async () => {
     // One message queued at most, and 100 tests settled before the project's stored tests come:
     // the worker waits on the storing thread all along. The storing thread checks the queue's
