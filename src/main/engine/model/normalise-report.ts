@@ -60,8 +60,8 @@ export function normaliseTests(raws: readonly RawTestResult[]): NormalisedTest[]
 
 /**
  * The identity rules above, one raw result at a time, keeping only what a later repeat needs:
- * the case count of each (suite, name, file) and the full failing tests (a repeat of a passed
- * or skipped test is another case, so its content is never needed again). `settle` says which
+ * the case count of each (suite, name, file) and the failing tests (a repeat of a passed or
+ * skipped test is another case, so its content is never needed again). `settle` says which
  * earlier test a retry replaces, so a streaming ingest can update a row it already stored.
  */
 export class TestSettler {
@@ -138,7 +138,8 @@ export class TestNormaliser {
   }
 }
 
-function withoutTexts(test: NormalisedTest): NormalisedTest {
+/** The test without its texts (message, trace, output), its attempts' included: for what needs only its identity and outcome. */
+export function withoutTexts(test: NormalisedTest): NormalisedTest {
   const attempts = test.attempts.map((attempt) => ({ status: attempt.status, durationMs: attempt.durationMs }));
   return { ...test, message: null, trace: null, stdout: null, stderr: null, attempts };
 }

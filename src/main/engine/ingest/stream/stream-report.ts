@@ -15,6 +15,7 @@ import { RESULT_AT, RESULT_VALUES } from '../../store/test-row-encoder.js';
 import type { RunQueries } from '../../store/run-queries.js';
 import { durationOfReport, startOfReport } from '../assemble-runs.js';
 import { causeOfResult, type ResultCause } from '../../analysis/result-cause.js';
+import { withoutTexts } from '../../model/normalise-report.js';
 import { NotAReportError } from '../read-report.js';
 import type { ProjectResolver } from '../project-name.js';
 import { runIdOfContents } from '../run-id.js';
@@ -117,8 +118,11 @@ function receiveRun(channel: Channel, stream: StreamedRows, path: string, format
   Atomics.store(channel.signal, SIGNAL.knownSent, 1);
   Atomics.notify(channel.signal, SIGNAL.knownSent);
   const totals: Totals = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
-  /** Failing tests by id, in stored order, with their cause once classified. */
-  const failures = new Map<string, { test: NormalisedTest; cause: ResultCause | null }>();
+  /**
+   * Failing tests by id, in stored order, without their texts (stored already), with their cause
+   * once classified, and until then the test with its texts to classify.
+   */
+  const failures = new Map<string, { test: NormalisedTest; cause: ResultCause | null; pending: NormalisedTest | null }>();
   /** The row ids of failing tests (the root-cause step's rows refer to them). */
   const rowIds = new Map<string, number>();
   const unclassified: NormalisedTest[] = [];
@@ -127,7 +131,10 @@ function receiveRun(channel: Channel, stream: StreamedRows, path: string, format
     if (!test) return false;
     const failure = failures.get(test.id);
     // A test retried since it was queued has its newer outcome queued too.
-    if (failure && failure.test === test) failure.cause = causeOfResult({ ...test, status: test.status as 'failed' | 'errored' }, format);
+    if (failure && failure.pending === test) {
+      failure.cause = causeOfResult({ ...test, status: test.status as 'failed' | 'errored' }, format);
+      failure.pending = null;
+    }
     return true;
   };
   let durationSum = 0;
@@ -138,7 +145,7 @@ function receiveRun(channel: Channel, stream: StreamedRows, path: string, format
   };
   const noteFailure = (test: NormalisedTest, rowId: number): void => {
     if (test.status !== 'failed' && test.status !== 'errored') return;
-    failures.set(test.id, { test, cause: null });
+    failures.set(test.id, { test: withoutTexts(test), cause: null, pending: classify ? test : null });
     rowIds.set(test.id, rowId);
     if (classify) unclassified.push(test);
   };
