@@ -162,6 +162,26 @@ describe('streaming ingest of a lone report', () => {
     expect(dump(streamedDb)).toEqual(dump(wholeDb));
   });
 
+  it('gives way to the whole path when two tests meet once paths are made relative, even with its worker waiting', async () => {
+    // "a.ts" and "<project>/a.ts" are two tests until paths are made relative, then one: the
+    // store refuses the second row, the run rolls back and the report is read whole. With room
+    // for one message the worker is most likely waiting for the store then, and must be stopped
+    // at once, not after its 30 s of silence (the test's 15 s would run out).
+    const project = join(tempDir(), 'shop');
+    mkdirSync(join(project, 'reports'), { recursive: true });
+    writeFileSync(join(project, 'package.json'), '{}');
+    const path = join(project, 'reports', 'junit.xml');
+    const many = (from: number) => Array.from({ length: 2_000 }, (_, index) => `<testcase classname="S" name="t${from + index}" file="b.ts"/>`).join('');
+    writeFileSync(
+      path,
+      `<testsuites><testsuite name="S"><testcase classname="S" name="same" file="a.ts"/>${many(0)}<testcase classname="S" name="same" file="${project}/a.ts"><failure message="late"/></testcase>${many(2_000)}</testsuite></testsuites>`,
+    );
+    const { streamed, whole, streamedDb, wholeDb } = await ingestBoth(path, { queued: 1 });
+    expect(streamed.errors).toEqual([]);
+    expect(streamed.runs.map((run) => run.totals)).toEqual(whole.runs.map((run) => run.totals));
+    expect(dump(streamedDb)).toEqual(dump(wholeDb));
+  }, 15_000);
+
   it('stores nothing of a broken report and names the file; a second copy is a duplicate', async () => {
     const dir = tempDir();
     const good = join(dir, 'good', 'junit.xml');
