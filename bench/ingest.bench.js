@@ -82,13 +82,13 @@ async function measureCases(testCases, runs, expected, options) {
     if (reason) return { id: testCase.id, label: testCase.label, status: 'unavailable', note: reason, runs: [] };
     return { id: testCase.id, label: testCase.label, status: 'ok', note: '', runs: [] };
   });
-  const measured = testCases.filter((_, index) => records[index].status === 'ok');
+  const measured = testCases.map((testCase, index) => ({ testCase, record: records[index] })).filter(({ record }) => record.status === 'ok');
   let attempts = 0;
-  for (const testCase of measured) testCase.setup();
+  for (const { testCase } of measured) testCase.setup();
   try {
     for (let index = 1; index <= runs; index += 1) {
-      for (const testCase of measured) {
-        const record = records[testCases.indexOf(testCase)];
+      for (const { testCase, record } of measured) {
+        // A case that failed a run is not run again.
         if (record.status !== 'ok') continue;
         const label = `${testCase.id} run ${index}/${runs}`;
         const { result, attempt } = await measureRun(testCase, label, options, () => (attempts += 1));
@@ -103,7 +103,7 @@ async function measureCases(testCases, runs, expected, options) {
       }
     }
   } finally {
-    for (const testCase of measured) testCase.teardown();
+    for (const { testCase } of measured) testCase.teardown();
   }
   testCases.forEach((testCase, index) => {
     records[index].median = medians(records[index], testCase, options);

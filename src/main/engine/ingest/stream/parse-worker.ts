@@ -77,14 +77,13 @@ class StreamingSink implements ResultSink {
       return;
     }
     this.waiting.push(settled);
-    if (this.waiting.length >= job.limits.waiting) {
-      // No more held in memory: the storing thread is still hashing the file or opening its
-      // transaction, and sends them next.
-      if (Atomics.wait(signal, SIGNAL.knownSent, 0, SILENCE_LIMIT_MS) === 'timed-out') {
-        throw new Error(`the project's stored tests did not come in ${SILENCE_LIMIT_MS / 1000} s`);
-      }
+    // Past the limit no more is held in memory: the storing thread is still hashing the file or
+    // opening its transaction, and sends the stored tests next.
+    const full = this.waiting.length >= job.limits.waiting;
+    if (full && Atomics.wait(signal, SIGNAL.knownSent, 0, SILENCE_LIMIT_MS) === 'timed-out') {
+      throw new Error(`the project's stored tests did not come in ${SILENCE_LIMIT_MS / 1000} s`);
     }
-    if (this.waiting.length % BATCH_TESTS === 0 || this.waiting.length >= job.limits.waiting) {
+    if (full || this.waiting.length % BATCH_TESTS === 0) {
       const received = receiveMessageOnPort(job.port);
       if (received) this.start(received.message as KnownTestsMessage);
     }

@@ -41,7 +41,7 @@ export const SIGNAL = {
   /** 1 once the project's stored tests are sent: the worker sleeps on it when it cannot settle more without them. */
   knownSent: 2,
 } as const;
-export const SIGNAL_SLOTS = 3;
+export const SIGNAL_SLOTS = Object.keys(SIGNAL).length;
 
 /** A thread that hears nothing from the other for this long gives up: the other died without a word (killed, out of memory). */
 export const SILENCE_LIMIT_MS = 30_000;
